@@ -1,0 +1,15 @@
+package dev.parley.incident.api;
+
+import dev.parley.negotiation.api.NegotiationId;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** The incident came under a ceasefire; {@code negotiationId} links the negotiation that agreed it, or is null. */
+@Revision("1")
+public record CeasefireDeclaredEvent(IncidentId incidentId,
+        Instant effectiveFrom,
+        NegotiationId negotiationId,
+        Instant occurredAt,
+        String source) {
+}

@@ -1,0 +1,14 @@
+package dev.parley.incident.api;
+
+import dev.parley.shared.api.ParleyCommand;
+
+/** A command addressed to one border incident. */
+public interface IncidentCommand extends ParleyCommand {
+
+    IncidentId incidentId();
+
+    @Override
+    default String aggregateId() {
+        return incidentId().value();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.parley.incident.api;
+
+import dev.parley.shared.api.Fields;
+
+/** Identifies one border incident. */
+public record IncidentId(String value) {
+
+    public IncidentId {
+        Fields.text(value, "incidentId");
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.parley.incident.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A border incident was reported. */
+@Revision("1")
+public record IncidentReportedEvent(IncidentId incidentId,
+        String location,
+        List<String> attackers,
+        List<String> defenders,
+        String description,
+        Instant occurredAt,
+        String source) {
+}

@@ -1,0 +1,25 @@
+package dev.parley.incident.api;
+
+import dev.parley.shared.api.Fields;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Records a strike by an involved side; strikes under a ceasefire are violations, not strikes. */
+public record RecordStrikeCommand(@TargetAggregateIdentifier IncidentId incidentId,
+                                  String by,
+                                  List<String> targets,
+                                  String description,
+                                  Instant occurredAt,
+                                  String source) implements IncidentCommand {
+
+    public RecordStrikeCommand {
+        Fields.present(incidentId, "incidentId");
+        Fields.text(by, "by");
+        targets = Fields.texts(targets, "targets");
+        Fields.text(description, "description");
+        Fields.present(occurredAt, "occurredAt");
+        Fields.text(source, "source");
+    }
+}

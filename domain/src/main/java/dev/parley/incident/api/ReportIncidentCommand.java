@@ -1,0 +1,31 @@
+package dev.parley.incident.api;
+
+import dev.parley.shared.api.Fields;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Reports a new border incident; attackers and defenders are non-empty and share no one. */
+public record ReportIncidentCommand(@TargetAggregateIdentifier IncidentId incidentId,
+                                    String location,
+                                    List<String> attackers,
+                                    List<String> defenders,
+                                    String description,
+                                    Instant occurredAt,
+                                    String source) implements IncidentCommand {
+
+    public ReportIncidentCommand {
+        Fields.present(incidentId, "incidentId");
+        Fields.text(location, "location");
+        attackers = Fields.texts(attackers, "attackers", 1);
+        defenders = Fields.texts(defenders, "defenders", 1);
+        List<String> both = defenders;
+        attackers.stream().filter(both::contains).findFirst().ifPresent(side -> {
+            throw Fields.invalid(side + " cannot be both attacker and defender");
+        });
+        Fields.text(description, "description");
+        Fields.present(occurredAt, "occurredAt");
+        Fields.text(source, "source");
+    }
+}

@@ -1,0 +1,16 @@
+package dev.parley.incident.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A strike by an involved side was recorded. */
+@Revision("1")
+public record StrikeRecordedEvent(IncidentId incidentId,
+        String by,
+        List<String> targets,
+        String description,
+        Instant occurredAt,
+        String source) {
+}

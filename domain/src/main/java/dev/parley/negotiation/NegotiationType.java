@@ -1,0 +1,10 @@
+package dev.parley.negotiation;
+
+/** Hands the package-private aggregate class to the configuration. */
+public final class NegotiationType {
+
+    public static final Class<?> TYPE = Negotiation.class;
+
+    private NegotiationType() {
+    }
+}

@@ -1,0 +1,18 @@
+package dev.parley.negotiation.api;
+
+import dev.parley.incident.api.IncidentId;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A ceasefire was declared in the open round; it covers the listed incidents. */
+@Revision("1")
+public record CeasefireDeclaredEvent(NegotiationId negotiationId,
+        int round,
+        Instant effectiveFrom,
+        String terms,
+        List<IncidentId> coversIncidents,
+        Instant occurredAt,
+        String source) {
+}

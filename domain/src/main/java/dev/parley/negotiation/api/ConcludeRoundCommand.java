@@ -1,0 +1,20 @@
+package dev.parley.negotiation.api;
+
+import dev.parley.shared.api.Fields;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** Closes the open round with an outcome. */
+public record ConcludeRoundCommand(@TargetAggregateIdentifier NegotiationId negotiationId,
+                                   String outcome,
+                                   Instant occurredAt,
+                                   String source) implements NegotiationCommand {
+
+    public ConcludeRoundCommand {
+        Fields.present(negotiationId, "negotiationId");
+        Fields.text(outcome, "outcome");
+        Fields.present(occurredAt, "occurredAt");
+        Fields.text(source, "source");
+    }
+}

@@ -1,0 +1,14 @@
+package dev.parley.negotiation.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** A party rejected a framework. */
+@Revision("1")
+public record FrameworkRejectedEvent(NegotiationId negotiationId,
+        String frameworkId,
+        String party,
+        Instant occurredAt,
+        String source) {
+}

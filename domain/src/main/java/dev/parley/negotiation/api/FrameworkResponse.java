@@ -1,0 +1,7 @@
+package dev.parley.negotiation.api;
+
+/** A party's answer to a submitted framework. */
+public enum FrameworkResponse {
+    ACCEPTED,
+    REJECTED
+}

@@ -1,0 +1,13 @@
+package dev.parley.negotiation.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** A state that is not a party offered to mediate. */
+@Revision("1")
+public record MediationOfferedEvent(NegotiationId negotiationId,
+        String mediator,
+        Instant occurredAt,
+        String source) {
+}

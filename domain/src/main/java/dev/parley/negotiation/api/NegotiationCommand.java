@@ -1,0 +1,14 @@
+package dev.parley.negotiation.api;
+
+import dev.parley.shared.api.ParleyCommand;
+
+/** A command addressed to one negotiation. */
+public interface NegotiationCommand extends ParleyCommand {
+
+    NegotiationId negotiationId();
+
+    @Override
+    default String aggregateId() {
+        return negotiationId().value();
+    }
+}

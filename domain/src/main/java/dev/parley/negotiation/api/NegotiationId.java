@@ -1,0 +1,16 @@
+package dev.parley.negotiation.api;
+
+import dev.parley.shared.api.Fields;
+
+/** Identifies one negotiation, such as {@code pak-afg-talks-2025}. */
+public record NegotiationId(String value) {
+
+    public NegotiationId {
+        Fields.text(value, "negotiationId");
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

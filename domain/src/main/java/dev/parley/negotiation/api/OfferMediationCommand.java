@@ -1,0 +1,20 @@
+package dev.parley.negotiation.api;
+
+import dev.parley.shared.api.Fields;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** A state that is not a party offers to mediate. */
+public record OfferMediationCommand(@TargetAggregateIdentifier NegotiationId negotiationId,
+                                    String mediator,
+                                    Instant occurredAt,
+                                    String source) implements NegotiationCommand {
+
+    public OfferMediationCommand {
+        Fields.present(negotiationId, "negotiationId");
+        Fields.text(mediator, "mediator");
+        Fields.present(occurredAt, "occurredAt");
+        Fields.text(source, "source");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.parley.negotiation.api;
+
+import dev.parley.shared.api.Fields;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Opens a round of talks; round 1 creates the negotiation and must name at least two parties, later rounds may
+ * omit them ({@code parties} is then {@code null}).
+ */
+public record OpenRoundCommand(@TargetAggregateIdentifier NegotiationId negotiationId,
+                               int round,
+                               List<String> parties,
+                               List<String> mediators,
+                               String venue,
+                               Instant occurredAt,
+                               String source) implements NegotiationCommand {
+
+    public OpenRoundCommand {
+        Fields.present(negotiationId, "negotiationId");
+        if (round < 1) {
+            throw Fields.invalid("round must be 1 or more, was " + round);
+        }
+        if (parties != null || round == 1) {
+            parties = Fields.texts(parties, "parties", 2);
+        }
+        mediators = Fields.texts(mediators, "mediators");
+        Fields.text(venue, "venue");
+        Fields.present(occurredAt, "occurredAt");
+        Fields.text(source, "source");
+    }
+}

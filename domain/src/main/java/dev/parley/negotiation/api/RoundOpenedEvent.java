@@ -1,0 +1,17 @@
+package dev.parley.negotiation.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A round of talks was opened; {@code parties} always holds the negotiation's parties. */
+@Revision("1")
+public record RoundOpenedEvent(NegotiationId negotiationId,
+        int round,
+        List<String> parties,
+        List<String> mediators,
+        String venue,
+        Instant occurredAt,
+        String source) {
+}

@@ -1,0 +1,2 @@
+/** The public language of negotiations: commands, events, identifiers and value types. */
+package dev.parley.negotiation.api;

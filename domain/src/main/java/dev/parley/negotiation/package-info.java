@@ -1,0 +1,2 @@
+/** The Negotiation aggregate: rounds, frameworks, ceasefires, collapse and offers of mediation. */
+package dev.parley.negotiation;
