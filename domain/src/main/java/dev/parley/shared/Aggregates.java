@@ -5,11 +5,6 @@ import java.util.List;
 /** The aggregate types of Parley, for whoever configures Axon (the aggregates themselves stay package-private). */
 public final class Aggregates {
 
-    /** Aggregate type name of negotiations, as stored with their events. */
-    public static final String NEGOTIATION = "Negotiation";
-    /** Aggregate type name of border incidents, as stored with their events. */
-    public static final String BORDER_INCIDENT = "BorderIncident";
-
     private Aggregates() {
     }
 

@@ -1,0 +1,16 @@
+package dev.parley.projections.status;
+
+import java.util.List;
+
+/** The answer to {@link FindStatusQuery}: negotiations and incidents, each ordered by id. */
+public record StatusReport(List<NegotiationView> negotiations, List<IncidentView> incidents) {
+
+    public StatusReport {
+        negotiations = List.copyOf(negotiations);
+        incidents = List.copyOf(incidents);
+    }
+
+    public boolean isEmpty() {
+        return negotiations.isEmpty() && incidents.isEmpty();
+    }
+}
