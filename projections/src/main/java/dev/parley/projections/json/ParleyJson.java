@@ -32,6 +32,7 @@ public final class ParleyJson {
         mapper.registerModule(new JavaTimeModule());
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.addMixIn(NegotiationId.class, NegotiationIdJson.class);
         mapper.addMixIn(IncidentId.class, IncidentIdJson.class);

@@ -9,8 +9,4 @@ public record StatusReport(List<NegotiationView> negotiations, List<IncidentView
         negotiations = List.copyOf(negotiations);
         incidents = List.copyOf(incidents);
     }
-
-    public boolean isEmpty() {
-        return negotiations.isEmpty() && incidents.isEmpty();
-    }
 }

@@ -1,0 +1,271 @@
+package dev.parley.application;
+
+import dev.parley.application.messaging.Provenance;
+import dev.parley.application.policy.CeasefirePropagation;
+import dev.parley.application.policy.StreamTypeGuard;
+import dev.parley.application.policy.StreamTypes;
+import dev.parley.application.storage.JdbcTransactions;
+import dev.parley.application.storage.Store;
+import dev.parley.negotiation.api.KnownIncidents;
+import dev.parley.projections.json.ParleyJson;
+import dev.parley.projections.status.StatusProjection;
+import dev.parley.shared.Aggregates;
+import dev.parley.shared.MissingAggregateInterceptor;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.SequenceEventStorageEngine;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A running Parley over one store: the real Axon pipeline (command bus, aggregates, event store, process rule,
+ * streaming read models) on a JDBC database. Open it with {@link #open(String)} or {@link #builder()}, close it when
+ * done.
+ */
+public final class Parley implements AutoCloseable {
+
+    private static final EventSchema EVENT_SCHEMA = EventSchema.builder()
+            .eventTable("domain_event_entry")
+            .snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .timestampColumn("time_stamp")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .build();
+
+    private static final TokenSchema TOKEN_SCHEMA = TokenSchema.builder()
+            .setTokenTable("token_entry")
+            .setProcessorNameColumn("processor_name")
+            .setSegmentColumn("segment")
+            .setTokenColumn("token")
+            .setTokenTypeColumn("token_type")
+            .setTimestampColumn("timestamp")
+            .setOwnerColumn("owner")
+            .build();
+
+    private static final List<String> READ_MODELS = List.of(StatusProjection.PROCESSING_GROUP);
+
+    private final Store store;
+    private final Configuration configuration;
+    private final boolean readModels;
+
+    private Parley(Store store, Configuration configuration, boolean readModels) {
+        this.store = store;
+        this.configuration = configuration;
+        this.readModels = readModels;
+    }
+
+    /** Opens Parley on the store at a JDBC URL, with its read models kept up to date. */
+    public static Parley open(String storeUrl) {
+        return builder().store(storeUrl).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public CommandGateway commands() {
+        return configuration.commandGateway();
+    }
+
+    public QueryGateway queries() {
+        return configuration.queryGateway();
+    }
+
+    public EventStore eventStore() {
+        return configuration.eventStore();
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    /**
+     * Waits until every read model has processed every event stored so far.
+     *
+     * @throws TimeoutException when they do not catch up within {@code timeout}
+     */
+    public void awaitReadModels(Duration timeout) throws TimeoutException, InterruptedException {
+        if (!readModels) {
+            throw new IllegalStateException("this Parley runs without read models");
+        }
+        TrackingToken head = eventStore().createHeadToken();
+        long target = head == null ? -1 : head.position().orElse(-1);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (String name : READ_MODELS) {
+            StreamingEventProcessor processor = configuration.eventProcessingConfiguration()
+                    .eventProcessor(name, StreamingEventProcessor.class)
+                    .orElseThrow();
+            while (!caughtUp(processor, target)) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("read model " + name + " did not reach position " + target
+                                                       + " within " + timeout);
+                }
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    private static boolean caughtUp(StreamingEventProcessor processor, long target) {
+        var statuses = processor.processingStatus();
+        if (target < 0) {
+            return true;
+        }
+        if (statuses.isEmpty()) {
+            return false;
+        }
+        statuses.values().stream().filter(status -> status.isErrorState()).findFirst().ifPresent(status -> {
+            throw new IllegalStateException("read model " + processor.getName() + " failed", status.getError());
+        });
+        return statuses.values().stream()
+                       .allMatch(status -> status.getCurrentPosition().orElse(-1) >= target);
+    }
+
+    @Override
+    public void close() {
+        try {
+            configuration.shutdown();
+        } finally {
+            store.close();
+        }
+    }
+
+    /** How to open Parley. */
+    public static final class Builder {
+
+        private String storeUrl = Store.DEFAULT_URL;
+        private boolean dryRun;
+        private boolean readModels = true;
+
+        public Builder store(String storeUrl) {
+            this.storeUrl = storeUrl;
+            return this;
+        }
+
+        /**
+         * Decide commands against the stored history but keep their events in memory, so nothing is written to the
+         * store. Read models are off.
+         */
+        public Builder dryRun(boolean dryRun) {
+            this.dryRun = dryRun;
+            return this;
+        }
+
+        /** Whether to run the streaming read models (on by default). */
+        public Builder readModels(boolean readModels) {
+            this.readModels = readModels;
+            return this;
+        }
+
+        public Parley build() {
+            Store store = Store.open(storeUrl);
+            try {
+                boolean withReadModels = readModels && !dryRun;
+                Configuration configuration = configure(store, withReadModels).start();
+                return new Parley(store, configuration, withReadModels);
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        }
+
+        private Configurer configure(Store store, boolean withReadModels) {
+            JdbcTransactions transactions = new JdbcTransactions(store.dataSource());
+            Serializer serializer = JacksonSerializer.builder().objectMapper(ParleyJson.create()).build();
+            StatusProjection status = new StatusProjection(transactions);
+
+            Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                    .configureSerializer(c -> serializer)
+                    .configureMessageSerializer(c -> serializer)
+                    .configureEventSerializer(c -> serializer)
+                    .configureTransactionManager(c -> transactions)
+                    .configureCorrelationDataProviders(c -> List.of(new Provenance()))
+                    .configureEmbeddedEventStore(c -> storageEngine(c, transactions, serializer))
+                    .registerComponent(StreamTypes.class, c -> new StreamTypes(c.eventStore()))
+                    .registerComponent(KnownIncidents.class, c -> c.getComponent(StreamTypes.class))
+                    .configureCommandBus(Builder::commandBus)
+                    .registerQueryHandler(c -> status);
+            Aggregates.types().forEach(configurer::configureAggregate);
+
+            configurer.eventProcessing(processing -> {
+                processing.registerTokenStore(c -> JdbcTokenStore.builder()
+                                                                 .connectionProvider(transactions)
+                                                                 .serializer(serializer)
+                                                                 .schema(TOKEN_SCHEMA)
+                                                                 .build());
+                processing.registerSubscribingEventProcessor(CeasefirePropagation.PROCESSING_GROUP);
+                processing.registerListenerInvocationErrorHandler(CeasefirePropagation.PROCESSING_GROUP,
+                                                                  c -> PropagatingErrorHandler.instance());
+                processing.registerEventHandler(c -> new CeasefirePropagation(c.commandGateway()));
+                if (withReadModels) {
+                    processing.registerPooledStreamingEventProcessor(
+                            StatusProjection.PROCESSING_GROUP, Configuration::eventStore,
+                            (c, builder) -> builder.batchSize(100).initialSegmentCount(1));
+                    processing.registerEventHandler(c -> status);
+                }
+            });
+            return configurer;
+        }
+
+        private EventStorageEngine storageEngine(Configuration configuration, JdbcTransactions transactions,
+                                                 Serializer serializer) {
+            EventStorageEngine stored = JdbcEventStorageEngine.builder()
+                    .connectionProvider(transactions)
+                    .transactionManager(transactions)
+                    .eventSerializer(serializer)
+                    .snapshotSerializer(serializer)
+                    .upcasterChain(configuration.upcasterChain())
+                    .persistenceExceptionResolver(duplicateKeys())
+                    .schema(EVENT_SCHEMA)
+                    .dataType(byte[].class)
+                    .build();
+            return dryRun ? new SequenceEventStorageEngine(stored, new InMemoryEventStorageEngine()) : stored;
+        }
+
+        private static PersistenceExceptionResolver duplicateKeys() {
+            return exception -> exception instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null && sql.getSQLState().startsWith("23");
+        }
+
+        private static CommandBus commandBus(Configuration configuration) {
+            TransactionManager transactions = configuration.getComponent(TransactionManager.class);
+            SimpleCommandBus bus = SimpleCommandBus.builder()
+                                                   .transactionManager(transactions)
+                                                   .messageMonitor(configuration.messageMonitor(
+                                                           SimpleCommandBus.class, "commandBus"))
+                                                   .build();
+            bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
+            bus.registerHandlerInterceptor(new StreamTypeGuard(configuration.getComponent(StreamTypes.class)));
+            bus.registerHandlerInterceptor(new MissingAggregateInterceptor());
+            return bus;
+        }
+    }
+}

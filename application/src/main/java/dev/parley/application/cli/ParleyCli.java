@@ -1,0 +1,59 @@
+package dev.parley.application.cli;
+
+import dev.parley.application.commandfile.CommandFileException;
+import dev.parley.application.storage.StoreUnusableException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** {@code parley}: the command line of Parley. */
+@Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
+         description = "An event-sourced record of negotiations and border incidents.",
+         subcommands = {RunCommand.class, StatusCommand.class, DemoCommand.class})
+public final class ParleyCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs {@code parley} with {@code args} and returns its exit status, never throwing. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new ParleyCli());
+        commandLine.setExitCodeExceptionMapper(error -> ExitCodes.FAILURE);
+        commandLine.setParameterExceptionHandler((error, args) -> {
+            PrintWriter err = error.getCommandLine().getErr();
+            err.println("parley: " + error.getMessage());
+            error.getCommandLine().usage(err);
+            return ExitCodes.FAILURE;
+        });
+        commandLine.setExecutionExceptionHandler((error, cli, parseResult) -> {
+            cli.getErr().println("parley: " + explain(error));
+            return ExitCodes.FAILURE;
+        });
+        return commandLine;
+    }
+
+    private static String explain(Exception error) {
+        if (error instanceof StoreUnusableException || error instanceof CommandFileException) {
+            return error.getMessage();
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return "failed: " + (root.getMessage() == null ? root.getClass().getName() : root.getMessage());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

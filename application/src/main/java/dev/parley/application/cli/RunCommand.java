@@ -1,0 +1,101 @@
+package dev.parley.application.cli;
+
+import dev.parley.application.Parley;
+import dev.parley.application.commandfile.CommandFileRunner;
+import dev.parley.application.commandfile.CommandLine;
+import dev.parley.application.commandfile.Rejection;
+import dev.parley.application.messaging.Provenance;
+import dev.parley.application.storage.Store;
+import dev.parley.projections.json.ParleyJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code parley run [--dry-run] [--json] FILE}: apply a command file, line by line. */
+@Command(name = "run", description = "Apply each line of an NDJSON command file as one command, in order.")
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Parameters(paramLabel = "FILE", description = "The command file (NDJSON).")
+    Path file;
+
+    @Option(names = "--dry-run", description = "Decide every line against the store but write nothing to it.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "Report each rejection as one JSON object per line on stdout.")
+    boolean json;
+
+    @Option(names = "--actor", description = "Who enters the commands (default: the OS user); a line's own "
+            + "\"actor\" wins.")
+    String actor;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> lines = CommandFileRunner.readLines(file);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = Progress.onTerminal(err, "line", lines.size());
+        CommandFileRunner.Outcome outcome;
+        try (Parley parley = Parley.builder().store(store.urlOr(Store.DEFAULT_URL)).dryRun(dryRun).build()) {
+            CommandFileRunner runner = new CommandFileRunner(parley.commands(),
+                                                             actor != null ? actor : Provenance.defaultActor());
+            outcome = runner.run(lines, new CommandFileRunner.Listener() {
+                @Override
+                public void accepted(CommandLine line) {
+                    progress.at(line.line());
+                }
+
+                @Override
+                public void rejected(Rejection rejection) {
+                    progress.clear();
+                    report(rejection, out, err);
+                    progress.at(rejection.line());
+                }
+            });
+            progress.clear();
+            if (!dryRun) {
+                parley.awaitReadModels(StatusCommand.CATCH_UP);
+            }
+        }
+        int total = outcome.accepted() + outcome.rejections().size();
+        err.println((dryRun ? "Dry run of " : "Ran ") + file + ": " + outcome.accepted() + " of " + total
+                            + " commands " + (dryRun ? "would be accepted, nothing was written" : "accepted")
+                            + (outcome.allAccepted() ? "" : ", " + outcome.rejections().size() + " rejected") + ".");
+        out.flush();
+        err.flush();
+        return outcome.allAccepted() ? ExitCodes.OK : ExitCodes.REJECTED;
+    }
+
+    private void report(Rejection rejection, PrintWriter out, PrintWriter err) {
+        if (json) {
+            Map<String, Object> object = new java.util.LinkedHashMap<>();
+            object.put("line", rejection.line());
+            object.put("command", rejection.command());
+            object.put("code", rejection.code().name());
+            object.put("message", rejection.message());
+            try {
+                out.println(ParleyJson.mapper().writeValueAsString(object));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            err.println(rejection.toText());
+        }
+    }
+}

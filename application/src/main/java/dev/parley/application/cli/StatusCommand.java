@@ -1,0 +1,54 @@
+package dev.parley.application.cli;
+
+import dev.parley.application.Parley;
+import dev.parley.application.storage.Store;
+import dev.parley.projections.json.ParleyJson;
+import dev.parley.projections.status.FindStatusQuery;
+import dev.parley.projections.status.StatusReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** {@code parley status [ID] [--json]}: where every negotiation and incident stands, or one of them. */
+@Command(name = "status", description = "Show the status of every negotiation and incident, or of one.")
+final class StatusCommand implements Callable<Integer> {
+
+    static final Duration CATCH_UP = Duration.ofMinutes(10);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Parameters(arity = "0..1", paramLabel = "ID", description = "A negotiation or incident id.")
+    String id;
+
+    @Option(names = "--json", description = "Print the contract's JSON instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        StatusReport report;
+        try (Parley parley = Parley.open(store.urlOr(Store.DEFAULT_URL))) {
+            parley.awaitReadModels(CATCH_UP);
+            report = parley.queries()
+                           .query(id == null ? FindStatusQuery.all() : FindStatusQuery.of(id), StatusReport.class)
+                           .get();
+        }
+        if (id != null && report.negotiations().isEmpty() && report.incidents().isEmpty()) {
+            spec.commandLine().getErr().println("parley: no negotiation or incident " + id);
+            return ExitCodes.FAILURE;
+        }
+        var out = spec.commandLine().getOut();
+        out.print(json ? ParleyJson.mapper().writeValueAsString(report) + "\n" : StatusText.render(report));
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.parley.application.commandfile;
+
+import dev.parley.application.messaging.Provenance;
+import dev.parley.shared.api.DomainRuleException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies a command file line by line, in order, each line in its own transaction: accepted lines are stored,
+ * rejected ones leave no trace and the run goes on.
+ */
+public final class CommandFileRunner {
+
+    /** Hears how each line went, as it goes. */
+    public interface Listener {
+
+        default void accepted(CommandLine line) {
+        }
+
+        default void rejected(Rejection rejection) {
+        }
+    }
+
+    /** What a run did: how many lines were applied, and every rejection in line order. */
+    public record Outcome(int accepted, List<Rejection> rejections) {
+
+        public Outcome {
+            rejections = List.copyOf(rejections);
+        }
+
+        public boolean allAccepted() {
+            return rejections.isEmpty();
+        }
+    }
+
+    private final CommandGateway commands;
+    private final String defaultActor;
+    private final CommandFileParser parser = new CommandFileParser();
+
+    public CommandFileRunner(CommandGateway commands, String defaultActor) {
+        this.commands = commands;
+        this.defaultActor = defaultActor;
+    }
+
+    /** Reads a UTF-8 file and runs it; an unreadable file is a {@link CommandFileException}. */
+    public Outcome run(Path file, Listener listener) {
+        return run(readLines(file), listener);
+    }
+
+    /** The physical lines of a UTF-8 command file; an unreadable file is a {@link CommandFileException}. */
+    public static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new CommandFileException("cannot read command file " + file + ": no such file", e);
+        } catch (MalformedInputException e) {
+            throw new CommandFileException("cannot read command file " + file + ": not UTF-8 text", e);
+        } catch (IOException | RuntimeException e) {
+            throw new CommandFileException("cannot read command file " + file + ": " + e, e);
+        }
+    }
+
+    /** Runs the lines of a command file; line numbers are the physical, 1-based positions in {@code lines}. */
+    public Outcome run(List<String> lines, Listener listener) {
+        int accepted = 0;
+        List<Rejection> rejections = new ArrayList<>();
+        for (int index = 0; index < lines.size(); index++) {
+            String text = lines.get(index);
+            if (CommandFileParser.isSkipped(text)) {
+                continue;
+            }
+            int number = index + 1;
+            Rejection rejection;
+            try {
+                CommandLine line = parser.parse(number, text);
+                rejection = dispatch(line);
+                if (rejection == null) {
+                    accepted++;
+                    listener.accepted(line);
+                    continue;
+                }
+            } catch (LineRejectedException unreadable) {
+                rejection = new Rejection(number, unreadable.commandName(), unreadable.reason().code(),
+                                          unreadable.reason().getMessage());
+            }
+            rejections.add(rejection);
+            listener.rejected(rejection);
+        }
+        return new Outcome(accepted, rejections);
+    }
+
+    /** Sends the line's command; the rejection when a rule refused it, else null. */
+    private Rejection dispatch(CommandLine line) {
+        String actor = line.actor() != null ? line.actor() : defaultActor;
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(line.command())
+                                                      .andMetaData(Provenance.enteredBy(actor)));
+            return null;
+        } catch (DomainRuleException rejected) {
+            return new Rejection(line.line(), line.name(), rejected.code(), rejected.getMessage());
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.parley.application.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A Parley store: a pooled connection to the database at a JDBC URL whose schema is brought up to date by the
+ * Flyway migrations on opening. The same migrations serve H2 and PostgreSQL.
+ */
+public final class Store implements AutoCloseable {
+
+    /** The embedded default: an H2 file database under {@code ./parley-data/}. */
+    public static final String DEFAULT_URL = "jdbc:h2:file:./parley-data/parley";
+
+    private final String url;
+    private final HikariDataSource dataSource;
+
+    private Store(String url, HikariDataSource dataSource) {
+        this.url = url;
+        this.dataSource = dataSource;
+    }
+
+    /** Opens the store at {@code url} and migrates its schema; fails with {@link StoreUnusableException}. */
+    public static Store open(String url) {
+        if (url == null || !url.startsWith("jdbc:")) {
+            throw new StoreUnusableException("not a JDBC URL: " + url, null);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        if (url.startsWith("jdbc:h2:")) {
+            config.setUsername("sa");
+            config.setPassword("");
+        }
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(0);
+        config.setPoolName("parley");
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try (Connection ignored = dataSource.getConnection()) {
+            Flyway.configure()
+                  .dataSource(dataSource)
+                  .locations("classpath:db/migration")
+                  .load()
+                  .migrate();
+        } catch (SQLException | RuntimeException e) {
+            dataSource.close();
+            throw new StoreUnusableException("cannot use the store at " + url + ": " + rootMessage(e), e);
+        }
+        return new Store(url, dataSource);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}
