@@ -20,9 +20,17 @@ public final class ParleyCli implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs {@code parley} with {@code args} and returns its exit status, never throwing. */
+    /** Runs {@code parley} with {@code args} on the standard streams and returns its exit status. */
     public static int execute(String... args) {
         return commandLine().execute(args);
+    }
+
+    /** Runs {@code parley} with {@code args}, printing to {@code out} and {@code err}; returns its exit status. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = commandLine();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
     }
 
     static CommandLine commandLine() {

@@ -40,15 +40,20 @@ public final class Store implements AutoCloseable {
         config.setMinimumIdle(0);
         config.setPoolName("parley");
         config.setInitializationFailTimeout(-1);
-        HikariDataSource dataSource = new HikariDataSource(config);
-        try (Connection ignored = dataSource.getConnection()) {
-            Flyway.configure()
-                  .dataSource(dataSource)
-                  .locations("classpath:db/migration")
-                  .load()
-                  .migrate();
+        HikariDataSource dataSource = null;
+        try {
+            dataSource = new HikariDataSource(config);
+            try (Connection ignored = dataSource.getConnection()) {
+                Flyway.configure()
+                      .dataSource(dataSource)
+                      .locations("classpath:db/migration")
+                      .load()
+                      .migrate();
+            }
         } catch (SQLException | RuntimeException e) {
-            dataSource.close();
+            if (dataSource != null) {
+                dataSource.close();
+            }
             throw new StoreUnusableException("cannot use the store at " + url + ": " + rootMessage(e), e);
         }
         return new Store(url, dataSource);
