@@ -23,6 +23,7 @@ import dev.parley.shared.api.ParleyCommand;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -48,6 +49,7 @@ import org.axonframework.modelling.command.Repository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +70,7 @@ class ReplayEqualsLivePropertyTest {
     private static final List<String> STATES = List.of("PAK", "AFG", "QAT", "TUR", "IRN");
     private static final List<String> STREAMS = List.of("n1", "n2", "i1", "i2");
 
-    @Property(tries = 200)
+    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
     void rejectedCommandsAppendNothingAndSourcedStateEqualsLiveState(
             @ForAll("commandSequences") List<Object> commands) {
         try (Pipeline pipeline = new Pipeline()) {
@@ -90,24 +92,32 @@ class ReplayEqualsLivePropertyTest {
                 }
                 Map<String, List<StoredEvent>> after = pipeline.storedEvents();
                 String target = parleyCommand.aggregateId();
-                assertThat(after.get(target)).as("stream of %s after %s", target, command)
-                                             .hasSize(before.get(target).size() + 1)
-                                             .startsWith(before.get(target).toArray(StoredEvent[]::new));
+                List<StoredEvent> targetBefore = before.get(target);
+                List<StoredEvent> targetAfter = after.get(target);
+                assertThat(targetAfter).as("stream of %s after %s", target, command)
+                                       .hasSize(targetBefore.size() + 1);
+                assertThat(targetAfter.subList(0, targetBefore.size())).as("stream of %s after %s", target, command)
+                                                                       .isEqualTo(targetBefore);
                 after.keySet().stream().filter(stream -> !stream.equals(target)).forEach(
                         stream -> assertThat(after.get(stream)).as("stream of %s after %s", stream, command)
                                                                .isEqualTo(before.get(stream)));
                 Statistics.label("outcome").collect("accepted");
-                Statistics.label("events").collect(after.get(target).get(before.get(target).size()).payloadType());
+                Statistics.label("events").collect(targetAfter.get(targetBefore.size()).payloadType());
 
                 pipeline.assertSourcedEqualsLive(parleyCommand, target);
             }
         }
     }
 
+    /**
+     * Mostly random commands, after a short prefix that tends to create negotiations and incidents: without it nearly
+     * every command would address an aggregate that does not exist.
+     */
     @Provide
     Arbitrary<List<Object>> commandSequences() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, openRound()),
+        Arbitrary<List<Object>> creations = Arbitraries.oneOf(openFirstRound(), reportIncident()).list().ofMaxSize(4);
+        Arbitrary<List<Object>> anything = Arbitraries.frequencyOf(
+                Tuple.of(4, openRound()),
                 Tuple.of(3, submitFramework()),
                 Tuple.of(3, respondToFramework()),
                 Tuple.of(2, declareNegotiationCeasefire()),
@@ -119,7 +129,20 @@ class ReplayEqualsLivePropertyTest {
                 Tuple.of(2, recordStrike()),
                 Tuple.of(2, declareIncidentCeasefire()),
                 Tuple.of(2, reportViolation())
-        ).list().ofMinSize(1).ofMaxSize(40);
+        ).list().ofMaxSize(40);
+        return Combinators.combine(creations, anything).as((prefix, rest) -> {
+            List<Object> sequence = new ArrayList<>(prefix);
+            sequence.addAll(rest);
+            return sequence;
+        });
+    }
+
+    private static Arbitrary<Object> openFirstRound() {
+        return Combinators.combine(negotiations(), states().list().ofMinSize(2).ofMaxSize(3).uniqueElements(),
+                                   mediators(), dates(), sources())
+                          .as((negotiation, parties, mediators, occurredAt, source) -> construct(
+                                  () -> new OpenRoundCommand(negotiation, 1, parties, mediators, "Doha", occurredAt,
+                                                             source)));
     }
 
     private static Arbitrary<Object> openRound() {
@@ -129,7 +152,7 @@ class ReplayEqualsLivePropertyTest {
         Arbitrary<List<String>> parties = Arbitraries.frequencyOf(
                 Tuple.of(6, states().list().ofMinSize(2).ofMaxSize(3).uniqueElements()),
                 Tuple.of(1, states().list().ofMaxSize(3))).injectNull(0.3);
-        return Combinators.combine(negotiations(), rounds, parties, states().list().ofMaxSize(2),
+        return Combinators.combine(negotiations(), rounds, parties, mediators(),
                                    Arbitraries.of("Doha", "Istanbul"), dates(), sources())
                           .as((negotiation, round, roundParties, mediators, venue, occurredAt, source) -> construct(
                                   () -> new OpenRoundCommand(negotiation, round, roundParties, mediators, venue,
@@ -225,6 +248,12 @@ class ReplayEqualsLivePropertyTest {
         return Arbitraries.of(STATES);
     }
 
+    private static Arbitrary<List<String>> mediators() {
+        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(List.of())),
+                                       Tuple.of(3, states().list().ofSize(1)),
+                                       Tuple.of(1, states().list().ofSize(2)));
+    }
+
     private static Arbitrary<String> frameworks() {
         return Arbitraries.of("f1", "f2");
     }
@@ -235,7 +264,7 @@ class ReplayEqualsLivePropertyTest {
     }
 
     private static Arbitrary<String> sources() {
-        return Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.of("Radio Pakistan", "Geo News", "ISPR")),
+        return Arbitraries.frequencyOf(Tuple.of(29, Arbitraries.of("Radio Pakistan", "Geo News", "ISPR")),
                                        Tuple.of(1, Arbitraries.just(" ")));
     }
 
