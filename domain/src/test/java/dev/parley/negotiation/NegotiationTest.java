@@ -24,7 +24,6 @@ import dev.parley.shared.api.DomainRuleException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -72,532 +71,504 @@ class NegotiationTest {
         fixture.registerInjectableResource((KnownIncidents) SPIN_BOLDAK::equals);
     }
 
-    @Nested
-    class OpenRound {
-
-        @Test
-        void firstRoundCreatesTheNegotiation() {
-            fixture.givenNoPriorActivity()
-                   .when(openRound(1, PARTIES, List.of("QAT"), "Doha", OCT_18))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(dohaOpened());
-        }
-
-        @Test
-        void laterRoundWithoutPartiesKeepsTheNegotiationsParties() {
-            fixture.given(dohaOpened(), dohaConcluded())
-                   .when(openRound(2, null, List.of("TUR", "QAT"), "Istanbul", OCT_25))
-                   .expectEvents(istanbulOpened());
-        }
-
-        @Test
-        void laterRoundMayRepeatThePartiesInAnyOrder() {
-            fixture.given(dohaOpened(), dohaConcluded())
-                   .when(openRound(2, List.of("AFG", "PAK"), List.of("TUR", "QAT"), "Istanbul", OCT_25))
-                   .expectEvents(istanbulOpened());
-        }
-
-        @Test
-        void cannotOpenLaterRoundWithOtherParties() {
-            fixture.given(dohaOpened(), dohaConcluded())
-                   .when(openRound(2, List.of("PAK", "IRN"), List.of("TUR"), "Istanbul", OCT_25))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(INVALID_COMMAND));
-        }
-
-        @Test
-        void talksReopenAfterCollapse() {
-            fixture.given(dohaOpened(), dohaCollapsed())
-                   .when(openRound(2, null, List.of("TUR", "QAT"), "Istanbul", OCT_25))
-                   .expectEvents(istanbulOpened());
-        }
-
-        @Test
-        void cannotOpenLaterRoundOfUnknownNegotiation() {
-            fixture.givenNoPriorActivity()
-                   .when(openRound(2, PARTIES, List.of("TUR"), "Istanbul", OCT_25))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(UNKNOWN_NEGOTIATION));
-        }
-
-        @Test
-        void cannotSkipARound() {
-            fixture.given(dohaOpened(), dohaConcluded())
-                   .when(openRound(3, null, List.of("TUR"), "Istanbul", OCT_25))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(ROUND_OUT_OF_SEQUENCE));
-        }
-
-        @Test
-        void cannotOpenTheFirstRoundTwice() {
-            fixture.given(dohaOpened(), dohaConcluded())
-                   .when(openRound(1, PARTIES, List.of("QAT"), "Doha", OCT_25))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(ROUND_OUT_OF_SEQUENCE));
-        }
-
-        @Test
-        void cannotOpenRoundWhileAnotherIsOpen() {
-            fixture.given(dohaOpened())
-                   .when(openRound(2, null, List.of("TUR"), "Istanbul", OCT_25))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(ROUND_ALREADY_OPEN));
-        }
-
-        @Test
-        void cannotOpenFirstRoundMediatedByAParty() {
-            fixture.givenNoPriorActivity()
-                   .when(openRound(1, PARTIES, List.of("QAT", "PAK"), "Doha", OCT_18))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(MEDIATOR_IS_PARTY));
-        }
-
-        @Test
-        void cannotOpenLaterRoundMediatedByAParty() {
-            fixture.given(dohaOpened(), dohaConcluded())
-                   .when(openRound(2, null, List.of("AFG"), "Istanbul", OCT_25))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(MEDIATOR_IS_PARTY));
-        }
-
-        @Test
-        void laterRoundMayOpenAtTheSameMomentAsThePrevious() {
-            fixture.given(dohaOpened(), dohaConcluded())
-                   .when(openRound(2, null, List.of("QAT"), "Doha", OCT_18))
-                   .expectEvents(new RoundOpenedEvent(TALKS, 2, PARTIES, List.of("QAT"), "Doha", OCT_18, SOURCE));
-        }
-
-        @Test
-        void cannotOpenRoundBeforeThePreviousRoundOpened() {
-            fixture.given(dohaOpened(), dohaConcluded())
-                   .when(openRound(2, null, List.of("TUR"), "Istanbul", OCT_17))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(TIME_BEFORE_PREVIOUS));
-        }
-
-        @Test
-        void unknownNegotiationIsReportedBeforeRoundSequence() {
-            fixture.givenNoPriorActivity()
-                   .when(openRound(3, PARTIES, List.of("PAK"), "Istanbul", OCT_25))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(UNKNOWN_NEGOTIATION));
-        }
-
-        @Test
-        void otherPartiesAreReportedBeforeRoundSequence() {
-            fixture.given(dohaOpened())
-                   .when(openRound(3, List.of("PAK", "IRN"), List.of("AFG"), "Istanbul", OCT_12))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(INVALID_COMMAND));
-        }
-
-        @Test
-        void roundSequenceIsReportedBeforeAnOpenRound() {
-            fixture.given(dohaOpened())
-                   .when(openRound(3, null, List.of("AFG"), "Istanbul", OCT_12))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(ROUND_OUT_OF_SEQUENCE));
-        }
-
-        @Test
-        void openRoundIsReportedBeforeAMediatingParty() {
-            fixture.given(dohaOpened())
-                   .when(openRound(2, null, List.of("AFG"), "Istanbul", OCT_12))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(ROUND_ALREADY_OPEN));
-        }
-
-        @Test
-        void mediatingPartyIsReportedBeforeAnEarlyOpening() {
-            fixture.given(dohaOpened(), dohaConcluded())
-                   .when(openRound(2, null, List.of("AFG"), "Istanbul", OCT_12))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(MEDIATOR_IS_PARTY));
-        }
+    @Test
+    void firstRoundCreatesTheNegotiation() {
+        fixture.givenNoPriorActivity()
+               .when(openRound(1, PARTIES, List.of("QAT"), "Doha", OCT_18))
+               .expectSuccessfulHandlerExecution()
+               .expectEvents(dohaOpened());
     }
 
-    @Nested
-    class SubmitFramework {
-
-        @Test
-        void partySubmitsFrameworkInTheOpenRound() {
-            fixture.given(dohaOpened())
-                   .when(submit("doha-framework", "PAK"))
-                   .expectEvents(new FrameworkSubmittedEvent(TALKS, 1, "doha-framework", "PAK", "Doha framework",
-                                                             List.of("halt cross-border attacks", "verify"),
-                                                             OCT_19, SOURCE));
-        }
-
-        @Test
-        void cannotSubmitFrameworkToUnknownNegotiation() {
-            fixture.givenNoPriorActivity()
-                   .when(submit("doha-framework", "PAK"))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(UNKNOWN_NEGOTIATION));
-        }
-
-        @Test
-        void cannotSubmitFrameworkWithoutOpenRound() {
-            fixture.given(dohaOpened(), dohaConcluded())
-                   .when(submit("doha-framework", "PAK"))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(NO_OPEN_ROUND));
-        }
-
-        @Test
-        void cannotSubmitFrameworkAfterCollapse() {
-            fixture.given(dohaOpened(), dohaCollapsed())
-                   .when(submit("doha-framework", "PAK"))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(NO_OPEN_ROUND));
-        }
-
-        @Test
-        void mediatorCannotSubmitFramework() {
-            fixture.given(dohaOpened())
-                   .when(submit("doha-framework", "QAT"))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(NOT_A_PARTY));
-        }
-
-        @Test
-        void cannotSubmitTheSameFrameworkTwice() {
-            fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"))
-                   .when(submit("doha-framework", "AFG"))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(DUPLICATE_FRAMEWORK));
-        }
-
-        @Test
-        void cannotReuseFrameworkIdOfAnEarlierRound() {
-            fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"), dohaConcluded(),
-                          istanbulOpened())
-                   .when(submit("doha-framework", "AFG"))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(DUPLICATE_FRAMEWORK));
-        }
-
-        @Test
-        void closedRoundIsReportedBeforeANonParty() {
-            fixture.given(dohaOpened(), dohaConcluded())
-                   .when(submit("doha-framework", "QAT"))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(NO_OPEN_ROUND));
-        }
-
-        @Test
-        void nonPartyIsReportedBeforeADuplicateFramework() {
-            fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"))
-                   .when(submit("doha-framework", "QAT"))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(NOT_A_PARTY));
-        }
+    @Test
+    void laterRoundWithoutPartiesKeepsTheNegotiationsParties() {
+        fixture.given(dohaOpened(), dohaConcluded())
+               .when(openRound(2, null, List.of("TUR", "QAT"), "Istanbul", OCT_25))
+               .expectEvents(istanbulOpened());
     }
 
-    @Nested
-    class RespondToFramework {
-
-        @Test
-        void otherPartyAcceptsFramework() {
-            fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"))
-                   .when(respond("doha-framework", "AFG", ACCEPTED))
-                   .expectEvents(new FrameworkAcceptedEvent(TALKS, "doha-framework", "AFG", OCT_19, SOURCE));
-        }
-
-        @Test
-        void otherPartyRejectsFramework() {
-            fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"))
-                   .when(respond("doha-framework", "AFG", REJECTED))
-                   .expectEvents(new FrameworkRejectedEvent(TALKS, "doha-framework", "AFG", OCT_19, SOURCE));
-        }
-
-        @Test
-        void cannotRespondInUnknownNegotiation() {
-            fixture.givenNoPriorActivity()
-                   .when(respond("doha-framework", "AFG", ACCEPTED))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(UNKNOWN_NEGOTIATION));
-        }
-
-        @Test
-        void cannotRespondWithoutOpenRound() {
-            fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"), dohaConcluded())
-                   .when(respond("doha-framework", "AFG", ACCEPTED))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(NO_OPEN_ROUND));
-        }
-
-        @Test
-        void cannotRespondToUnknownFramework() {
-            fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"))
-                   .when(respond("istanbul-framework", "AFG", ACCEPTED))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(UNKNOWN_FRAMEWORK));
-        }
-
-        @Test
-        void mediatorCannotRespond() {
-            fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"))
-                   .when(respond("doha-framework", "QAT", ACCEPTED))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(NOT_A_PARTY));
-        }
-
-        @Test
-        void submitterCannotRespondToOwnFramework() {
-            fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"))
-                   .when(respond("doha-framework", "PAK", ACCEPTED))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(NOT_A_PARTY));
-        }
-
-        @Test
-        void partyCannotRespondTwice() {
-            fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"),
-                          new FrameworkAcceptedEvent(TALKS, "doha-framework", "AFG", OCT_19, SOURCE))
-                   .when(respond("doha-framework", "AFG", REJECTED))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(ALREADY_RESPONDED));
-        }
-
-        @Test
-        void partyCannotRespondAgainAfterRejecting() {
-            fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"),
-                          new FrameworkRejectedEvent(TALKS, "doha-framework", "AFG", OCT_19, SOURCE))
-                   .when(respond("doha-framework", "AFG", ACCEPTED))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(ALREADY_RESPONDED));
-        }
-
-        @Test
-        void closedRoundIsReportedBeforeAnUnknownFramework() {
-            fixture.given(dohaOpened(), dohaConcluded())
-                   .when(respond("doha-framework", "QAT", ACCEPTED))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(NO_OPEN_ROUND));
-        }
-
-        @Test
-        void unknownFrameworkIsReportedBeforeANonParty() {
-            fixture.given(dohaOpened())
-                   .when(respond("doha-framework", "QAT", ACCEPTED))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(UNKNOWN_FRAMEWORK));
-        }
+    @Test
+    void laterRoundMayRepeatThePartiesInAnyOrder() {
+        fixture.given(dohaOpened(), dohaConcluded())
+               .when(openRound(2, List.of("AFG", "PAK"), List.of("TUR", "QAT"), "Istanbul", OCT_25))
+               .expectEvents(istanbulOpened());
     }
 
-    @Nested
-    class DeclareCeasefire {
-
-        @Test
-        void openRoundDeclaresCeasefireOverKnownIncidents() {
-            fixture.given(dohaOpened())
-                   .when(declareCeasefire(List.of(SPIN_BOLDAK)))
-                   .expectEvents(ceasefireDeclared(List.of(SPIN_BOLDAK)));
-        }
-
-        @Test
-        void ceasefireMayCoverNoIncident() {
-            fixture.given(dohaOpened())
-                   .when(declareCeasefire(List.of()))
-                   .expectEvents(ceasefireDeclared(List.of()));
-        }
-
-        @Test
-        void cannotDeclareCeasefireInUnknownNegotiation() {
-            fixture.givenNoPriorActivity()
-                   .when(declareCeasefire(List.of(SPIN_BOLDAK)))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(UNKNOWN_NEGOTIATION));
-        }
-
-        @Test
-        void cannotDeclareCeasefireWithoutOpenRound() {
-            fixture.given(dohaOpened(), dohaConcluded())
-                   .when(declareCeasefire(List.of(SPIN_BOLDAK)))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(NO_OPEN_ROUND));
-        }
-
-        @Test
-        void cannotDeclareSecondCeasefire() {
-            fixture.given(dohaOpened(), ceasefireDeclared(List.of(SPIN_BOLDAK)))
-                   .when(declareCeasefire(List.of()))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(CEASEFIRE_ALREADY_IN_FORCE));
-        }
-
-        @Test
-        void ceasefireStaysInForceAfterCollapse() {
-            fixture.given(dohaOpened(), ceasefireDeclared(List.of(SPIN_BOLDAK)), dohaCollapsed(), istanbulOpened())
-                   .when(declareCeasefire(List.of()))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(CEASEFIRE_ALREADY_IN_FORCE));
-        }
-
-        @Test
-        void cannotCoverAnIncidentThatWasNeverReported() {
-            fixture.given(dohaOpened())
-                   .when(declareCeasefire(List.of(SPIN_BOLDAK, NEVER_REPORTED)))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(UNKNOWN_INCIDENT));
-        }
-
-        @Test
-        void closedRoundIsReportedBeforeAnUnknownIncident() {
-            fixture.given(dohaOpened(), dohaConcluded())
-                   .when(declareCeasefire(List.of(NEVER_REPORTED)))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(NO_OPEN_ROUND));
-        }
-
-        @Test
-        void ceasefireInForceIsReportedBeforeAnUnknownIncident() {
-            fixture.given(dohaOpened(), ceasefireDeclared(List.of(SPIN_BOLDAK)))
-                   .when(declareCeasefire(List.of(NEVER_REPORTED)))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(CEASEFIRE_ALREADY_IN_FORCE));
-        }
+    @Test
+    void cannotOpenLaterRoundWithOtherParties() {
+        fixture.given(dohaOpened(), dohaConcluded())
+               .when(openRound(2, List.of("PAK", "IRN"), List.of("TUR"), "Istanbul", OCT_25))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(INVALID_COMMAND));
     }
 
-    @Nested
-    class ConcludeRound {
-
-        @Test
-        void openRoundConcludesWithOutcome() {
-            fixture.given(dohaOpened())
-                   .when(new ConcludeRoundCommand(TALKS, "ceasefire agreed", OCT_19, SOURCE))
-                   .expectEvents(dohaConcluded());
-        }
-
-        @Test
-        void cannotConcludeRoundOfUnknownNegotiation() {
-            fixture.givenNoPriorActivity()
-                   .when(new ConcludeRoundCommand(TALKS, "ceasefire agreed", OCT_19, SOURCE))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(UNKNOWN_NEGOTIATION));
-        }
-
-        @Test
-        void cannotConcludeRoundTwice() {
-            fixture.given(dohaOpened(), dohaConcluded())
-                   .when(new ConcludeRoundCommand(TALKS, "follow-up in Istanbul", OCT_19, SOURCE))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(NO_OPEN_ROUND));
-        }
-
-        @Test
-        void cannotConcludeCollapsedRound() {
-            fixture.given(dohaOpened(), dohaCollapsed())
-                   .when(new ConcludeRoundCommand(TALKS, "ceasefire agreed", OCT_19, SOURCE))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(NO_OPEN_ROUND));
-        }
+    @Test
+    void talksReopenAfterCollapse() {
+        fixture.given(dohaOpened(), dohaCollapsed())
+               .when(openRound(2, null, List.of("TUR", "QAT"), "Istanbul", OCT_25))
+               .expectEvents(istanbulOpened());
     }
 
-    @Nested
-    class Collapse {
-
-        @Test
-        void openRoundCollapsesWithReason() {
-            fixture.given(dohaOpened())
-                   .when(new CollapseTalksCommand(TALKS, "delegations walked out", OCT_19, SOURCE))
-                   .expectEvents(dohaCollapsed());
-        }
-
-        @Test
-        void collapseKeepsTheCeasefireInForce() {
-            fixture.given(dohaOpened(), ceasefireDeclared(List.of(SPIN_BOLDAK)))
-                   .when(new CollapseTalksCommand(TALKS, "delegations walked out", OCT_19, SOURCE))
-                   .expectEvents(dohaCollapsed());
-        }
-
-        @Test
-        void cannotCollapseTalksOfUnknownNegotiation() {
-            fixture.givenNoPriorActivity()
-                   .when(new CollapseTalksCommand(TALKS, "delegations walked out", OCT_19, SOURCE))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(UNKNOWN_NEGOTIATION));
-        }
-
-        @Test
-        void cannotCollapseWithoutOpenRound() {
-            fixture.given(dohaOpened(), dohaCollapsed())
-                   .when(new CollapseTalksCommand(TALKS, "delegations walked out", OCT_19, SOURCE))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(NO_OPEN_ROUND));
-        }
+    @Test
+    void cannotOpenLaterRoundOfUnknownNegotiation() {
+        fixture.givenNoPriorActivity()
+               .when(openRound(2, PARTIES, List.of("TUR"), "Istanbul", OCT_25))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(UNKNOWN_NEGOTIATION));
     }
 
-    @Nested
-    class OfferMediation {
+    @Test
+    void cannotSkipARound() {
+        fixture.given(dohaOpened(), dohaConcluded())
+               .when(openRound(3, null, List.of("TUR"), "Istanbul", OCT_25))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(ROUND_OUT_OF_SEQUENCE));
+    }
 
-        @Test
-        void nonPartyOffersMediation() {
-            fixture.given(dohaOpened(), dohaCollapsed())
-                   .when(new OfferMediationCommand(TALKS, "IRN", OCT_28, "IRNA"))
-                   .expectEvents(new MediationOfferedEvent(TALKS, "IRN", OCT_28, "IRNA"));
-        }
+    @Test
+    void cannotOpenTheFirstRoundTwice() {
+        fixture.given(dohaOpened(), dohaConcluded())
+               .when(openRound(1, PARTIES, List.of("QAT"), "Doha", OCT_25))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(ROUND_OUT_OF_SEQUENCE));
+    }
 
-        @Test
-        void cannotOfferMediationInUnknownNegotiation() {
-            fixture.givenNoPriorActivity()
-                   .when(new OfferMediationCommand(TALKS, "IRN", OCT_28, "IRNA"))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(UNKNOWN_NEGOTIATION));
-        }
+    @Test
+    void cannotOpenRoundWhileAnotherIsOpen() {
+        fixture.given(dohaOpened())
+               .when(openRound(2, null, List.of("TUR"), "Istanbul", OCT_25))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(ROUND_ALREADY_OPEN));
+    }
 
-        @Test
-        void partyCannotOfferMediation() {
-            fixture.given(dohaOpened())
-                   .when(new OfferMediationCommand(TALKS, "AFG", OCT_28, "IRNA"))
-                   .expectNoEvents()
-                   .expectException(DomainRuleException.class)
-                   .expectException(hasCode(MEDIATOR_IS_PARTY));
-        }
+    @Test
+    void cannotOpenFirstRoundMediatedByAParty() {
+        fixture.givenNoPriorActivity()
+               .when(openRound(1, PARTIES, List.of("QAT", "PAK"), "Doha", OCT_18))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(MEDIATOR_IS_PARTY));
+    }
+
+    @Test
+    void cannotOpenLaterRoundMediatedByAParty() {
+        fixture.given(dohaOpened(), dohaConcluded())
+               .when(openRound(2, null, List.of("AFG"), "Istanbul", OCT_25))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(MEDIATOR_IS_PARTY));
+    }
+
+    @Test
+    void laterRoundMayOpenAtTheSameMomentAsThePrevious() {
+        fixture.given(dohaOpened(), dohaConcluded())
+               .when(openRound(2, null, List.of("QAT"), "Doha", OCT_18))
+               .expectEvents(new RoundOpenedEvent(TALKS, 2, PARTIES, List.of("QAT"), "Doha", OCT_18, SOURCE));
+    }
+
+    @Test
+    void cannotOpenRoundBeforeThePreviousRoundOpened() {
+        fixture.given(dohaOpened(), dohaConcluded())
+               .when(openRound(2, null, List.of("TUR"), "Istanbul", OCT_17))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(TIME_BEFORE_PREVIOUS));
+    }
+
+    @Test
+    void unknownNegotiationIsReportedBeforeTheRoundSequence() {
+        fixture.givenNoPriorActivity()
+               .when(openRound(3, PARTIES, List.of("PAK"), "Istanbul", OCT_25))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(UNKNOWN_NEGOTIATION));
+    }
+
+    @Test
+    void otherPartiesAreReportedBeforeTheRoundSequence() {
+        fixture.given(dohaOpened())
+               .when(openRound(3, List.of("PAK", "IRN"), List.of("AFG"), "Istanbul", OCT_12))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(INVALID_COMMAND));
+    }
+
+    @Test
+    void roundSequenceIsReportedBeforeAnOpenRound() {
+        fixture.given(dohaOpened())
+               .when(openRound(3, null, List.of("AFG"), "Istanbul", OCT_12))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(ROUND_OUT_OF_SEQUENCE));
+    }
+
+    @Test
+    void openRoundIsReportedBeforeAMediatingParty() {
+        fixture.given(dohaOpened())
+               .when(openRound(2, null, List.of("AFG"), "Istanbul", OCT_12))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(ROUND_ALREADY_OPEN));
+    }
+
+    @Test
+    void mediatingPartyIsReportedBeforeAnEarlyOpening() {
+        fixture.given(dohaOpened(), dohaConcluded())
+               .when(openRound(2, null, List.of("AFG"), "Istanbul", OCT_12))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(MEDIATOR_IS_PARTY));
+    }
+
+    @Test
+    void partySubmitsFrameworkInTheOpenRound() {
+        fixture.given(dohaOpened())
+               .when(submit("doha-framework", "PAK"))
+               .expectEvents(new FrameworkSubmittedEvent(TALKS, 1, "doha-framework", "PAK", "Doha framework",
+                                                         List.of("halt cross-border attacks", "verify"),
+                                                         OCT_19, SOURCE));
+    }
+
+    @Test
+    void cannotSubmitFrameworkToUnknownNegotiation() {
+        fixture.givenNoPriorActivity()
+               .when(submit("doha-framework", "PAK"))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(UNKNOWN_NEGOTIATION));
+    }
+
+    @Test
+    void cannotSubmitFrameworkWithoutOpenRound() {
+        fixture.given(dohaOpened(), dohaConcluded())
+               .when(submit("doha-framework", "PAK"))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(NO_OPEN_ROUND));
+    }
+
+    @Test
+    void cannotSubmitFrameworkAfterCollapse() {
+        fixture.given(dohaOpened(), dohaCollapsed())
+               .when(submit("doha-framework", "PAK"))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(NO_OPEN_ROUND));
+    }
+
+    @Test
+    void mediatorCannotSubmitFramework() {
+        fixture.given(dohaOpened())
+               .when(submit("doha-framework", "QAT"))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(NOT_A_PARTY));
+    }
+
+    @Test
+    void cannotSubmitTheSameFrameworkTwice() {
+        fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"))
+               .when(submit("doha-framework", "AFG"))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(DUPLICATE_FRAMEWORK));
+    }
+
+    @Test
+    void cannotReuseFrameworkIdOfAnEarlierRound() {
+        fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"), dohaConcluded(),
+                      istanbulOpened())
+               .when(submit("doha-framework", "AFG"))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(DUPLICATE_FRAMEWORK));
+    }
+
+    @Test
+    void submissionToClosedRoundIsRejectedBeforeItsNonPartySubmitter() {
+        fixture.given(dohaOpened(), dohaConcluded())
+               .when(submit("doha-framework", "QAT"))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(NO_OPEN_ROUND));
+    }
+
+    @Test
+    void nonPartySubmitterIsReportedBeforeADuplicateFramework() {
+        fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"))
+               .when(submit("doha-framework", "QAT"))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(NOT_A_PARTY));
+    }
+
+    @Test
+    void otherPartyAcceptsFramework() {
+        fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"))
+               .when(respond("doha-framework", "AFG", ACCEPTED))
+               .expectEvents(new FrameworkAcceptedEvent(TALKS, "doha-framework", "AFG", OCT_19, SOURCE));
+    }
+
+    @Test
+    void otherPartyRejectsFramework() {
+        fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"))
+               .when(respond("doha-framework", "AFG", REJECTED))
+               .expectEvents(new FrameworkRejectedEvent(TALKS, "doha-framework", "AFG", OCT_19, SOURCE));
+    }
+
+    @Test
+    void cannotRespondInUnknownNegotiation() {
+        fixture.givenNoPriorActivity()
+               .when(respond("doha-framework", "AFG", ACCEPTED))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(UNKNOWN_NEGOTIATION));
+    }
+
+    @Test
+    void cannotRespondWithoutOpenRound() {
+        fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"), dohaConcluded())
+               .when(respond("doha-framework", "AFG", ACCEPTED))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(NO_OPEN_ROUND));
+    }
+
+    @Test
+    void cannotRespondToUnknownFramework() {
+        fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"))
+               .when(respond("istanbul-framework", "AFG", ACCEPTED))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(UNKNOWN_FRAMEWORK));
+    }
+
+    @Test
+    void mediatorCannotRespond() {
+        fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"))
+               .when(respond("doha-framework", "QAT", ACCEPTED))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(NOT_A_PARTY));
+    }
+
+    @Test
+    void submitterCannotRespondToOwnFramework() {
+        fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"))
+               .when(respond("doha-framework", "PAK", ACCEPTED))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(NOT_A_PARTY));
+    }
+
+    @Test
+    void partyCannotRespondTwiceToAFramework() {
+        fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"),
+                      new FrameworkAcceptedEvent(TALKS, "doha-framework", "AFG", OCT_19, SOURCE))
+               .when(respond("doha-framework", "AFG", REJECTED))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(ALREADY_RESPONDED));
+    }
+
+    @Test
+    void partyCannotRespondAgainAfterRejecting() {
+        fixture.given(dohaOpened(), frameworkSubmitted(1, "doha-framework", "PAK"),
+                      new FrameworkRejectedEvent(TALKS, "doha-framework", "AFG", OCT_19, SOURCE))
+               .when(respond("doha-framework", "AFG", ACCEPTED))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(ALREADY_RESPONDED));
+    }
+
+    @Test
+    void responseInClosedRoundIsRejectedBeforeItsUnknownFramework() {
+        fixture.given(dohaOpened(), dohaConcluded())
+               .when(respond("doha-framework", "QAT", ACCEPTED))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(NO_OPEN_ROUND));
+    }
+
+    @Test
+    void unknownFrameworkIsReportedBeforeANonPartyResponding() {
+        fixture.given(dohaOpened())
+               .when(respond("doha-framework", "QAT", ACCEPTED))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(UNKNOWN_FRAMEWORK));
+    }
+
+    @Test
+    void openRoundDeclaresCeasefireOverKnownIncidents() {
+        fixture.given(dohaOpened())
+               .when(declareCeasefire(List.of(SPIN_BOLDAK)))
+               .expectEvents(ceasefireDeclared(List.of(SPIN_BOLDAK)));
+    }
+
+    @Test
+    void ceasefireMayCoverNoIncident() {
+        fixture.given(dohaOpened())
+               .when(declareCeasefire(List.of()))
+               .expectEvents(ceasefireDeclared(List.of()));
+    }
+
+    @Test
+    void cannotDeclareCeasefireInUnknownNegotiation() {
+        fixture.givenNoPriorActivity()
+               .when(declareCeasefire(List.of(SPIN_BOLDAK)))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(UNKNOWN_NEGOTIATION));
+    }
+
+    @Test
+    void cannotDeclareCeasefireWithoutOpenRound() {
+        fixture.given(dohaOpened(), dohaConcluded())
+               .when(declareCeasefire(List.of(SPIN_BOLDAK)))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(NO_OPEN_ROUND));
+    }
+
+    @Test
+    void cannotDeclareSecondCeasefireInNegotiation() {
+        fixture.given(dohaOpened(), ceasefireDeclared(List.of(SPIN_BOLDAK)))
+               .when(declareCeasefire(List.of()))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(CEASEFIRE_ALREADY_IN_FORCE));
+    }
+
+    @Test
+    void ceasefireStaysInForceAfterCollapse() {
+        fixture.given(dohaOpened(), ceasefireDeclared(List.of(SPIN_BOLDAK)), dohaCollapsed(), istanbulOpened())
+               .when(declareCeasefire(List.of()))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(CEASEFIRE_ALREADY_IN_FORCE));
+    }
+
+    @Test
+    void cannotCoverAnIncidentThatWasNeverReported() {
+        fixture.given(dohaOpened())
+               .when(declareCeasefire(List.of(SPIN_BOLDAK, NEVER_REPORTED)))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(UNKNOWN_INCIDENT));
+    }
+
+    @Test
+    void ceasefireInClosedRoundIsRejectedBeforeItsUnknownIncident() {
+        fixture.given(dohaOpened(), dohaConcluded())
+               .when(declareCeasefire(List.of(NEVER_REPORTED)))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(NO_OPEN_ROUND));
+    }
+
+    @Test
+    void ceasefireInForceIsReportedBeforeAnUnknownIncident() {
+        fixture.given(dohaOpened(), ceasefireDeclared(List.of(SPIN_BOLDAK)))
+               .when(declareCeasefire(List.of(NEVER_REPORTED)))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(CEASEFIRE_ALREADY_IN_FORCE));
+    }
+
+    @Test
+    void openRoundConcludesWithOutcome() {
+        fixture.given(dohaOpened())
+               .when(new ConcludeRoundCommand(TALKS, "ceasefire agreed", OCT_19, SOURCE))
+               .expectEvents(dohaConcluded());
+    }
+
+    @Test
+    void cannotConcludeRoundOfUnknownNegotiation() {
+        fixture.givenNoPriorActivity()
+               .when(new ConcludeRoundCommand(TALKS, "ceasefire agreed", OCT_19, SOURCE))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(UNKNOWN_NEGOTIATION));
+    }
+
+    @Test
+    void cannotConcludeRoundTwice() {
+        fixture.given(dohaOpened(), dohaConcluded())
+               .when(new ConcludeRoundCommand(TALKS, "follow-up in Istanbul", OCT_19, SOURCE))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(NO_OPEN_ROUND));
+    }
+
+    @Test
+    void cannotConcludeCollapsedRound() {
+        fixture.given(dohaOpened(), dohaCollapsed())
+               .when(new ConcludeRoundCommand(TALKS, "ceasefire agreed", OCT_19, SOURCE))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(NO_OPEN_ROUND));
+    }
+
+    @Test
+    void openRoundCollapsesWithReason() {
+        fixture.given(dohaOpened())
+               .when(new CollapseTalksCommand(TALKS, "delegations walked out", OCT_19, SOURCE))
+               .expectEvents(dohaCollapsed());
+    }
+
+    @Test
+    void collapseKeepsTheCeasefireInForce() {
+        fixture.given(dohaOpened(), ceasefireDeclared(List.of(SPIN_BOLDAK)))
+               .when(new CollapseTalksCommand(TALKS, "delegations walked out", OCT_19, SOURCE))
+               .expectEvents(dohaCollapsed());
+    }
+
+    @Test
+    void cannotCollapseTalksOfUnknownNegotiation() {
+        fixture.givenNoPriorActivity()
+               .when(new CollapseTalksCommand(TALKS, "delegations walked out", OCT_19, SOURCE))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(UNKNOWN_NEGOTIATION));
+    }
+
+    @Test
+    void cannotCollapseWithoutOpenRound() {
+        fixture.given(dohaOpened(), dohaCollapsed())
+               .when(new CollapseTalksCommand(TALKS, "delegations walked out", OCT_19, SOURCE))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(NO_OPEN_ROUND));
+    }
+
+    @Test
+    void nonPartyOffersMediation() {
+        fixture.given(dohaOpened(), dohaCollapsed())
+               .when(new OfferMediationCommand(TALKS, "IRN", OCT_28, "IRNA"))
+               .expectEvents(new MediationOfferedEvent(TALKS, "IRN", OCT_28, "IRNA"));
+    }
+
+    @Test
+    void cannotOfferMediationInUnknownNegotiation() {
+        fixture.givenNoPriorActivity()
+               .when(new OfferMediationCommand(TALKS, "IRN", OCT_28, "IRNA"))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(UNKNOWN_NEGOTIATION));
+    }
+
+    @Test
+    void partyCannotOfferMediation() {
+        fixture.given(dohaOpened())
+               .when(new OfferMediationCommand(TALKS, "AFG", OCT_28, "IRNA"))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(MEDIATOR_IS_PARTY));
     }
 
     private static OpenRoundCommand openRound(int round, List<String> parties, List<String> mediators, String venue,
