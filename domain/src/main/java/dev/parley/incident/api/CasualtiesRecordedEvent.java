@@ -1,5 +1,6 @@
 package dev.parley.incident.api;
 
+import dev.parley.shared.api.ParleyEvent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -11,5 +12,5 @@ public record CasualtiesRecordedEvent(IncidentId incidentId,
         int killed,
         int wounded,
         Instant occurredAt,
-        String source) {
+        String source) implements ParleyEvent {
 }

@@ -1,6 +1,7 @@
 package dev.parley.incident.api;
 
 import dev.parley.negotiation.api.NegotiationId;
+import dev.parley.shared.api.ParleyEvent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -11,5 +12,5 @@ public record CeasefireDeclaredEvent(IncidentId incidentId,
         Instant effectiveFrom,
         NegotiationId negotiationId,
         Instant occurredAt,
-        String source) {
+        String source) implements ParleyEvent {
 }

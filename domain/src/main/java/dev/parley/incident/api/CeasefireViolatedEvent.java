@@ -1,5 +1,6 @@
 package dev.parley.incident.api;
 
+import dev.parley.shared.api.ParleyEvent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -10,5 +11,5 @@ public record CeasefireViolatedEvent(IncidentId incidentId,
         String by,
         String description,
         Instant occurredAt,
-        String source) {
+        String source) implements ParleyEvent {
 }

@@ -1,5 +1,6 @@
 package dev.parley.incident.api;
 
+import dev.parley.shared.api.ParleyEvent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -13,5 +14,5 @@ public record IncidentReportedEvent(IncidentId incidentId,
         List<String> defenders,
         String description,
         Instant occurredAt,
-        String source) {
+        String source) implements ParleyEvent {
 }

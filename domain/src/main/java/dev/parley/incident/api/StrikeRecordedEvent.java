@@ -1,5 +1,6 @@
 package dev.parley.incident.api;
 
+import dev.parley.shared.api.ParleyEvent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -12,5 +13,5 @@ public record StrikeRecordedEvent(IncidentId incidentId,
         List<String> targets,
         String description,
         Instant occurredAt,
-        String source) {
+        String source) implements ParleyEvent {
 }

@@ -1,6 +1,7 @@
 package dev.parley.negotiation.api;
 
 import dev.parley.incident.api.IncidentId;
+import dev.parley.shared.api.ParleyEvent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -14,5 +15,5 @@ public record CeasefireDeclaredEvent(NegotiationId negotiationId,
         String terms,
         List<IncidentId> coversIncidents,
         Instant occurredAt,
-        String source) {
+        String source) implements ParleyEvent {
 }

@@ -1,5 +1,6 @@
 package dev.parley.negotiation.api;
 
+import dev.parley.shared.api.ParleyEvent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -10,5 +11,5 @@ public record FrameworkAcceptedEvent(NegotiationId negotiationId,
         String frameworkId,
         String party,
         Instant occurredAt,
-        String source) {
+        String source) implements ParleyEvent {
 }

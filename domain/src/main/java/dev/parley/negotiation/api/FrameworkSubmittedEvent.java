@@ -1,5 +1,6 @@
 package dev.parley.negotiation.api;
 
+import dev.parley.shared.api.ParleyEvent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -14,5 +15,5 @@ public record FrameworkSubmittedEvent(NegotiationId negotiationId,
         String title,
         List<String> provisions,
         Instant occurredAt,
-        String source) {
+        String source) implements ParleyEvent {
 }

@@ -1,5 +1,6 @@
 package dev.parley.negotiation.api;
 
+import dev.parley.shared.api.ParleyEvent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -9,5 +10,5 @@ import java.time.Instant;
 public record MediationOfferedEvent(NegotiationId negotiationId,
         String mediator,
         Instant occurredAt,
-        String source) {
+        String source) implements ParleyEvent {
 }

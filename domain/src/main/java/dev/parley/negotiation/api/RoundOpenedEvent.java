@@ -1,5 +1,6 @@
 package dev.parley.negotiation.api;
 
+import dev.parley.shared.api.ParleyEvent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -13,5 +14,5 @@ public record RoundOpenedEvent(NegotiationId negotiationId,
         List<String> mediators,
         String venue,
         Instant occurredAt,
-        String source) {
+        String source) implements ParleyEvent {
 }

@@ -1,0 +1,13 @@
+package dev.parley.shared.api;
+
+import java.time.Instant;
+
+/** What every event of Parley records besides its own facts: when it happened in the world, and who said so. */
+public interface ParleyEvent {
+
+    /** When it happened in the world (valid time). */
+    Instant occurredAt();
+
+    /** Who reported it. */
+    String source();
+}
