@@ -53,6 +53,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -390,9 +391,12 @@ class ReplayEqualsLivePropertyTest {
             }
         }
 
-        private static boolean isReported(EventStore eventStore, IncidentId incident) {
+        private static Optional<Instant> isReported(EventStore eventStore, IncidentId incident) {
             return eventStore.readEvents(incident.value(), 0).asStream()
-                             .anyMatch(event -> event.getPayload() instanceof IncidentReportedEvent);
+                             .map(event -> event.getPayload())
+                             .filter(IncidentReportedEvent.class::isInstance)
+                             .map(reported -> ((IncidentReportedEvent) reported).occurredAt())
+                             .findFirst();
         }
 
         @Override

@@ -140,10 +140,15 @@ class Negotiation {
             throw new DomainRuleException(CEASEFIRE_ALREADY_IN_FORCE,
                                           "a ceasefire is already in force in negotiation " + negotiationId);
         }
+        Map<IncidentId, Instant> began = new HashMap<>();
         for (IncidentId incident : command.coversIncidents()) {
-            if (!knownIncidents.exists(incident)) {
-                throw new DomainRuleException(UNKNOWN_INCIDENT, "the ceasefire covers incident " + incident
-                        + ", which was never reported");
+            began.put(incident, knownIncidents.occurredAt(incident).orElseThrow(() -> new DomainRuleException(
+                    UNKNOWN_INCIDENT, "the ceasefire covers incident " + incident + ", which was never reported")));
+        }
+        for (IncidentId incident : command.coversIncidents()) {
+            if (command.effectiveFrom().isBefore(began.get(incident))) {
+                throw new DomainRuleException(TIME_BEFORE_PREVIOUS, "the ceasefire from " + command.effectiveFrom()
+                        + " would begin before covered incident " + incident + " at " + began.get(incident));
             }
         }
         apply(new CeasefireDeclaredEvent(command.negotiationId(), currentRound, command.effectiveFrom(),

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static dev.parley.negotiation.api.FrameworkResponse.ACCEPTED;
 import static dev.parley.negotiation.api.FrameworkResponse.REJECTED;
@@ -60,6 +61,7 @@ class NegotiationTest {
     private static final Instant OCT_28 = Instant.parse("2025-10-28T00:00:00Z");
 
     private static final IncidentId SPIN_BOLDAK = new IncidentId("spin-boldak-2025-10-15");
+    private static final Instant SPIN_BOLDAK_BEGAN = Instant.parse("2025-10-15T00:00:00Z");
     private static final IncidentId NEVER_REPORTED = new IncidentId("kurram-2025-10-20");
 
     private FixtureConfiguration<Negotiation> fixture;
@@ -68,7 +70,8 @@ class NegotiationTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Negotiation.class);
         fixture.registerCommandHandlerInterceptor(new MissingAggregateInterceptor());
-        fixture.registerInjectableResource((KnownIncidents) SPIN_BOLDAK::equals);
+        fixture.registerInjectableResource((KnownIncidents) incident -> SPIN_BOLDAK.equals(incident)
+                ? Optional.of(SPIN_BOLDAK_BEGAN) : Optional.empty());
     }
 
     @Test
@@ -408,6 +411,25 @@ class NegotiationTest {
         fixture.given(dohaOpened())
                .when(declareCeasefire(List.of(SPIN_BOLDAK)))
                .expectEvents(ceasefireDeclared(List.of(SPIN_BOLDAK)));
+    }
+
+    @Test
+    void ceasefireMayBeginTheMomentACoveredIncidentBegan() {
+        fixture.given(dohaOpened())
+               .when(new DeclareCeasefireCommand(TALKS, SPIN_BOLDAK_BEGAN, "immediate ceasefire",
+                                                 List.of(SPIN_BOLDAK), OCT_19, SOURCE))
+               .expectEvents(new CeasefireDeclaredEvent(TALKS, 1, SPIN_BOLDAK_BEGAN, "immediate ceasefire",
+                                                        List.of(SPIN_BOLDAK), OCT_19, SOURCE));
+    }
+
+    @Test
+    void cannotDeclareCeasefireBeginningBeforeACoveredIncidentBegan() {
+        fixture.given(dohaOpened())
+               .when(new DeclareCeasefireCommand(TALKS, SPIN_BOLDAK_BEGAN.minusSeconds(1), "immediate ceasefire",
+                                                 List.of(SPIN_BOLDAK), OCT_19, SOURCE))
+               .expectNoEvents()
+               .expectException(DomainRuleException.class)
+               .expectException(hasCode(TIME_BEFORE_PREVIOUS));
     }
 
     @Test

@@ -109,7 +109,7 @@ public final class CommandFileParser {
                     line.text("description"), line.occurredAt(), line.source());
             case "RecordCasualties" -> new RecordCasualtiesCommand(
                     line.incidentId(), line.text("side"), line.integer("killed"),
-                    line.has("wounded") ? line.integer("wounded") : 0, line.occurredAt(), line.source());
+                    line.optionalInteger("wounded", 0), line.occurredAt(), line.source());
             case "RecordStrike" -> new RecordStrikeCommand(
                     line.incidentId(), line.text("by"), line.texts("targets"), line.text("description"),
                     line.occurredAt(), line.source());
@@ -169,6 +169,11 @@ public final class CommandFileParser {
                 throw Fields.invalid(key + " must be a whole number, was " + node);
             }
             return node.intValue();
+        }
+
+        int optionalInteger(String key, int absent) {
+            read.add(key);
+            return has(key) ? integer(key) : absent;
         }
 
         <E extends Enum<E>> E choice(String key, Class<E> type) {

@@ -42,6 +42,8 @@ public final class CommandFileRunner {
         }
     }
 
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
     private final CommandGateway commands;
     private final String defaultActor;
     private final CommandFileParser parser = new CommandFileParser();
@@ -59,13 +61,21 @@ public final class CommandFileRunner {
     /** The physical lines of a UTF-8 command file; an unreadable file is a {@link CommandFileException}. */
     public static List<String> readLines(Path file) {
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+            if (!lines.isEmpty() && lines.get(0).startsWith(BYTE_ORDER_MARK)) {
+                lines.set(0, lines.get(0).substring(BYTE_ORDER_MARK.length()));
+            }
+            return lines;
         } catch (NoSuchFileException e) {
             throw new CommandFileException("cannot read command file " + file + ": no such file", e);
         } catch (MalformedInputException e) {
             throw new CommandFileException("cannot read command file " + file + ": not UTF-8 text", e);
         } catch (IOException | RuntimeException e) {
-            throw new CommandFileException("cannot read command file " + file + ": " + e, e);
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (e instanceof java.nio.file.FileSystemException fileSystem && fileSystem.getReason() != null) {
+                reason = fileSystem.getReason();
+            }
+            throw new CommandFileException("cannot read command file " + file + ": " + reason, e);
         }
     }
 

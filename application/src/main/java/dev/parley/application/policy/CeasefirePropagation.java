@@ -4,6 +4,7 @@ import dev.parley.incident.api.DeclareCeasefireCommand;
 import dev.parley.incident.api.IncidentId;
 import dev.parley.negotiation.api.CeasefireDeclaredEvent;
 import dev.parley.shared.api.DomainRuleException;
+import dev.parley.shared.api.ErrorCode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The process rule of the contract: a ceasefire declared in a negotiation puts every incident it covers under the
- * same ceasefire. It runs on a subscribing processor, inside the unit of work of the negotiation's command, so the
+ * same ceasefire (the negotiation has checked that each exists and had begun by then). It runs on a subscribing processor, inside the unit of work of the negotiation's command, so the
  * incidents are under ceasefire before the next command is handled, and commit or roll back with it. An incident
  * already under a ceasefire keeps its own.
  */
@@ -36,9 +37,12 @@ public class CeasefirePropagation {
                 commands.sendAndWait(new DeclareCeasefireCommand(incident, ceasefire.effectiveFrom(),
                                                                  ceasefire.negotiationId(), ceasefire.occurredAt(),
                                                                  ceasefire.source()));
-            } catch (DomainRuleException keepsItsOwn) {
+            } catch (DomainRuleException refused) {
+                if (refused.code() != ErrorCode.CEASEFIRE_ALREADY_IN_FORCE) {
+                    throw refused;
+                }
                 logger.info("Ceasefire of {} not applied to incident {}: {} {}", ceasefire.negotiationId(), incident,
-                            keepsItsOwn.code(), keepsItsOwn.getMessage());
+                            refused.code(), refused.getMessage());
             }
         }
     }

@@ -1,12 +1,13 @@
 package dev.parley.application.policy;
 
 import dev.parley.incident.api.IncidentId;
+import dev.parley.incident.api.IncidentReportedEvent;
 import dev.parley.negotiation.api.KnownIncidents;
-import dev.parley.shared.api.AggregateTypes;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,11 @@ public final class StreamTypes implements KnownIncidents {
     }
 
     @Override
-    public boolean exists(IncidentId incidentId) {
-        return typeOf(incidentId.value()).filter(AggregateTypes.BORDER_INCIDENT::equals).isPresent();
+    public Optional<Instant> occurredAt(IncidentId incidentId) {
+        DomainEventStream stream = eventStore.readEvents(incidentId.value(), 0);
+        if (stream.hasNext() && stream.peek().getPayload() instanceof IncidentReportedEvent reported) {
+            return Optional.of(reported.occurredAt());
+        }
+        return Optional.empty();
     }
 }

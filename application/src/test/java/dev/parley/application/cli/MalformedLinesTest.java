@@ -1,7 +1,6 @@
 package dev.parley.application.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -216,12 +215,27 @@ class MalformedLinesTest {
     }
 
     @Test
-    @Disabled("DEFECT (CLI wording, not a DOMAIN.md rule): CommandFileRunner.readLines appends the raw exception, "
-            + "so stderr reads 'parley: cannot read command file DIR: java.io.IOException: Is a directory'")
     void aDirectoryGivenAsTheFileIsExplainedWithoutAJavaExceptionName() {
         Cli.Result run = parley("run", "--store", storeUrl(directory), directory.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertNoStackTrace(run.err());
+        assertThat(run.err()).contains("cannot read command file").doesNotContain("IOException");
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheFirstLineIsNotPartOfIt() throws IOException {
+        Path file = directory.resolve("bom.ndjson");
+        Files.writeString(file, "\uFEFF# a comment written by an editor that adds a byte-order mark\n"
+                + "{\"command\":\"ReportIncident\",\"incidentId\":\"inc-bom\",\"location\":\"Kurram\","
+                + "\"attackers\":[\"AFG\"],\"defenders\":[\"PAK\"],\"description\":\"raid\","
+                + "\"occurredAt\":\"2025-10-12\",\"source\":\"ISPR\"}\n"
+                + "{\"command\":\"RecordCasualties\",\"incidentId\":\"inc-bom\",\"side\":\"PAK\",\"killed\":2,"
+                + "\"wounded\":null,\"occurredAt\":\"2025-10-12\",\"source\":\"ISPR\"}\n",
+                           StandardCharsets.UTF_8);
+
+        Cli.Result run = parley("run", "--store", storeUrl(directory), file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
     }
 }

@@ -2,9 +2,13 @@ package dev.parley.negotiation.api;
 
 import dev.parley.incident.api.IncidentId;
 
-/** Tells a negotiation whether a border incident it wants to cover has been reported. */
+import java.time.Instant;
+import java.util.Optional;
+
+/** Tells a negotiation about the border incidents it wants to cover: whether and when each began. */
 @FunctionalInterface
 public interface KnownIncidents {
 
-    boolean exists(IncidentId incidentId);
+    /** When the reported incident happened, or empty when no such incident was reported. */
+    Optional<Instant> occurredAt(IncidentId incidentId);
 }
