@@ -2,13 +2,19 @@ package dev.parley.application;
 
 import dev.parley.application.messaging.Provenance;
 import dev.parley.application.policy.CeasefirePropagation;
+import dev.parley.application.readmodel.CatchUpListener;
+import dev.parley.application.readmodel.HandledEvents;
+import dev.parley.application.readmodel.ReadModels;
 import dev.parley.application.policy.StreamTypeGuard;
 import dev.parley.application.policy.StreamTypes;
 import dev.parley.application.storage.JdbcTransactions;
 import dev.parley.application.storage.Store;
 import dev.parley.negotiation.api.KnownIncidents;
 import dev.parley.projections.json.ParleyJson;
+import dev.parley.projections.audit.AuditTrailProjection;
+import dev.parley.projections.status.StatusHistory;
 import dev.parley.projections.status.StatusProjection;
+import dev.parley.projections.timeline.TimelineProjection;
 import dev.parley.shared.Aggregates;
 import dev.parley.shared.MissingAggregateInterceptor;
 import org.axonframework.commandhandling.CommandBus;
@@ -19,8 +25,6 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -71,13 +75,16 @@ public final class Parley implements AutoCloseable {
             .setOwnerColumn("owner")
             .build();
 
-    private static final List<String> READ_MODELS = List.of(StatusProjection.PROCESSING_GROUP);
+    /** The processing groups of the read models, each fed by its own pooled streaming processor. */
+    public static final List<String> READ_MODELS = List.of(StatusProjection.PROCESSING_GROUP,
+                                                           TimelineProjection.PROCESSING_GROUP,
+                                                           AuditTrailProjection.PROCESSING_GROUP);
 
     private final Store store;
     private final Configuration configuration;
-    private final boolean readModels;
+    private final ReadModels readModels;
 
-    private Parley(Store store, Configuration configuration, boolean readModels) {
+    private Parley(Store store, Configuration configuration, ReadModels readModels) {
         this.store = store;
         this.configuration = configuration;
         this.readModels = readModels;
@@ -114,39 +121,15 @@ public final class Parley implements AutoCloseable {
      * @throws TimeoutException when they do not catch up within {@code timeout}
      */
     public void awaitReadModels(Duration timeout) throws TimeoutException, InterruptedException {
-        if (!readModels) {
-            throw new IllegalStateException("this Parley runs without read models");
-        }
-        TrackingToken head = eventStore().createHeadToken();
-        long target = head == null ? -1 : head.position().orElse(-1);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (String name : READ_MODELS) {
-            StreamingEventProcessor processor = configuration.eventProcessingConfiguration()
-                    .eventProcessor(name, StreamingEventProcessor.class)
-                    .orElseThrow();
-            while (!caughtUp(processor, target)) {
-                if (System.nanoTime() > deadline) {
-                    throw new TimeoutException("read model " + name + " did not reach position " + target
-                                                       + " within " + timeout);
-                }
-                Thread.sleep(10);
-            }
-        }
+        readModels().await(timeout, CatchUpListener.SILENT);
     }
 
-    private static boolean caughtUp(StreamingEventProcessor processor, long target) {
-        var statuses = processor.processingStatus();
-        if (target < 0) {
-            return true;
+    /** The streaming read models, to wait for or replay; only when this Parley runs them. */
+    public ReadModels readModels() {
+        if (readModels == null) {
+            throw new IllegalStateException("this Parley runs without read models");
         }
-        if (statuses.isEmpty()) {
-            return false;
-        }
-        statuses.values().stream().filter(status -> status.isErrorState()).findFirst().ifPresent(status -> {
-            throw new IllegalStateException("read model " + processor.getName() + " failed", status.getError());
-        });
-        return statuses.values().stream()
-                       .allMatch(status -> status.getCurrentPosition().orElse(-1) >= target);
+        return readModels;
     }
 
     @Override
@@ -189,18 +172,23 @@ public final class Parley implements AutoCloseable {
             Store store = Store.open(storeUrl);
             try {
                 boolean withReadModels = readModels && !dryRun;
-                Configuration configuration = configure(store, withReadModels).start();
-                return new Parley(store, configuration, withReadModels);
+                HandledEvents counted = new HandledEvents();
+                Configuration configuration = configure(store, withReadModels, counted).start();
+                return new Parley(store, configuration,
+                                  withReadModels ? new ReadModels(configuration, READ_MODELS, counted) : null);
             } catch (RuntimeException e) {
                 store.close();
                 throw e;
             }
         }
 
-        private Configurer configure(Store store, boolean withReadModels) {
+        private Configurer configure(Store store, boolean withReadModels, HandledEvents counted) {
             JdbcTransactions transactions = new JdbcTransactions(store.dataSource());
             Serializer serializer = JacksonSerializer.builder().objectMapper(ParleyJson.create()).build();
             StatusProjection status = new StatusProjection(transactions);
+            TimelineProjection timeline = new TimelineProjection(transactions);
+            AuditTrailProjection audit = new AuditTrailProjection(transactions);
+            List<Object> projections = List.of(status, timeline, audit);
 
             Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                     .configureSerializer(c -> serializer)
@@ -212,7 +200,10 @@ public final class Parley implements AutoCloseable {
                     .registerComponent(StreamTypes.class, c -> new StreamTypes(c.eventStore()))
                     .registerComponent(KnownIncidents.class, c -> c.getComponent(StreamTypes.class))
                     .configureCommandBus(Builder::commandBus)
-                    .registerQueryHandler(c -> status);
+                    .registerQueryHandler(c -> status)
+                    .registerQueryHandler(c -> timeline)
+                    .registerQueryHandler(c -> audit)
+                    .registerQueryHandler(c -> new StatusHistory(c.eventStore(), transactions));
             Aggregates.types().forEach(configurer::configureAggregate);
 
             configurer.eventProcessing(processing -> {
@@ -226,10 +217,13 @@ public final class Parley implements AutoCloseable {
                                                                   c -> PropagatingErrorHandler.instance());
                 processing.registerEventHandler(c -> new CeasefirePropagation(c.commandGateway()));
                 if (withReadModels) {
-                    processing.registerPooledStreamingEventProcessor(
-                            StatusProjection.PROCESSING_GROUP, Configuration::eventStore,
-                            (c, builder) -> builder.batchSize(100).initialSegmentCount(1));
-                    processing.registerEventHandler(c -> status);
+                    for (String readModel : READ_MODELS) {
+                        processing.registerPooledStreamingEventProcessor(
+                                readModel, Configuration::eventStore,
+                                (c, builder) -> builder.batchSize(100).initialSegmentCount(1));
+                    }
+                    projections.forEach(projection -> processing.registerEventHandler(c -> projection));
+                    processing.registerHandlerInterceptor(StatusProjection.PROCESSING_GROUP, c -> counted);
                 }
             });
             return configurer;

@@ -4,9 +4,13 @@ import dev.parley.application.Parley;
 import dev.parley.application.commandfile.CommandFileRunner;
 import dev.parley.application.commandfile.CommandLine;
 import dev.parley.application.commandfile.Rejection;
+import dev.parley.projections.audit.AuditTrail;
+import dev.parley.projections.audit.FindAuditTrailQuery;
 import dev.parley.projections.describe.EventDescriptions;
 import dev.parley.projections.status.FindStatusQuery;
 import dev.parley.projections.status.StatusReport;
+import dev.parley.projections.timeline.FindTimelineQuery;
+import dev.parley.projections.timeline.Timeline;
 import org.axonframework.common.Registration;
 import org.axonframework.eventhandling.EventMessage;
 import picocli.CommandLine.Command;
@@ -66,6 +70,8 @@ final class DemoCommand implements Callable<Integer> {
         int events = 0;
         CommandFileRunner.Outcome outcome;
         StatusReport status;
+        Timeline timeline;
+        AuditTrail audit;
         try (Parley parley = Parley.open(url)) {
             Registration listening = parley.eventStore().subscribe(recorded::addAll);
             CommandFileRunner runner = new CommandFileRunner(parley.commands(), "parley-demo");
@@ -93,11 +99,24 @@ final class DemoCommand implements Callable<Integer> {
             events = counted[0];
             parley.awaitReadModels(StatusCommand.CATCH_UP);
             status = parley.queries().query(FindStatusQuery.all(), StatusReport.class).get();
+            timeline = parley.queries().query(FindTimelineQuery.all(), Timeline.class).get();
+            audit = parley.queries().query(FindAuditTrailQuery.all(), AuditTrail.class).get();
         }
         out.println();
         out.println("Where things stand now (parley status):");
         out.println();
         out.print(StatusText.render(status));
+        out.println();
+        out.println("The timeline, in the order things happened (parley timeline):");
+        out.println();
+        out.print(TimelineCommand.render(timeline));
+        out.println();
+        out.println("From the audit trail (parley audit): the ceasefire agreed in the talks, and the ceasefire it");
+        out.println("caused on the incident, linked by the causation id and sharing one correlation id:");
+        out.println();
+        audit.entries().stream()
+             .filter(entry -> entry.eventType().equals("CeasefireDeclared"))
+             .forEach(entry -> out.print(AuditCommand.render(entry)));
         out.println();
         out.println(outcome.accepted() + " commands accepted, " + outcome.rejections().size() + " rejected, "
                             + events + " events recorded"

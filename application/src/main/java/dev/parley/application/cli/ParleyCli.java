@@ -10,7 +10,8 @@ import java.io.PrintWriter;
 /** {@code parley}: the command line of Parley. */
 @Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
          description = "An event-sourced record of negotiations and border incidents.",
-         subcommands = {RunCommand.class, StatusCommand.class, DemoCommand.class})
+         subcommands = {RunCommand.class, StatusCommand.class, TimelineCommand.class, AuditCommand.class,
+                        ReplayCommand.class, DemoCommand.class})
 public final class ParleyCli implements Runnable {
 
     @CommandLine.Spec

@@ -10,33 +10,32 @@ final class Progress {
 
     private final PrintWriter err;
     private final String unit;
-    private final long total;
-    private final boolean shown;
+    private final boolean terminal;
     private long lastShown;
     private boolean dirty;
 
-    private Progress(PrintWriter err, String unit, long total, boolean shown) {
+    private Progress(PrintWriter err, String unit, boolean terminal) {
         this.err = err;
         this.unit = unit;
-        this.total = total;
-        this.shown = shown;
+        this.terminal = terminal;
     }
 
-    static Progress onTerminal(PrintWriter err, String unit, long total) {
-        return new Progress(err, unit, total, System.console() != null && total >= WORTH_SHOWING);
+    static Progress onTerminal(PrintWriter err, String unit) {
+        return new Progress(err, unit, System.console() != null);
     }
 
-    void at(long done) {
-        if (!shown || System.nanoTime() - lastShown < EVERY_NANOS) {
+    synchronized void at(long done, long total) {
+        if (!terminal || total < WORTH_SHOWING || System.nanoTime() - lastShown < EVERY_NANOS) {
             return;
         }
         lastShown = System.nanoTime();
-        err.print("\r" + unit + " " + done + " of " + total + " (" + (done * 100 / Math.max(1, total)) + "%)");
+        long shown = Math.max(0, done);
+        err.print("\r" + unit + " " + shown + " of " + total + " (" + (shown * 100 / Math.max(1, total)) + "%)");
         err.flush();
         dirty = true;
     }
 
-    void clear() {
+    synchronized void clear() {
         if (dirty) {
             err.print("\r\033[K");
             err.flush();

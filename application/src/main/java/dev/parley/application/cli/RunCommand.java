@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
         List<String> lines = CommandFileRunner.readLines(file);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = Progress.onTerminal(err, "line", lines.size());
+        Progress progress = Progress.onTerminal(err, "line");
         CommandFileRunner.Outcome outcome;
         try (Parley parley = Parley.builder().store(store.urlOr(Store.DEFAULT_URL)).dryRun(dryRun).build()) {
             CommandFileRunner runner = new CommandFileRunner(parley.commands(),
@@ -58,19 +58,20 @@ final class RunCommand implements Callable<Integer> {
             outcome = runner.run(lines, new CommandFileRunner.Listener() {
                 @Override
                 public void accepted(CommandLine line) {
-                    progress.at(line.line());
+                    progress.at(line.line(), lines.size());
                 }
 
                 @Override
                 public void rejected(Rejection rejection) {
                     progress.clear();
                     report(rejection, out, err);
-                    progress.at(rejection.line());
+                    progress.at(rejection.line(), lines.size());
                 }
             });
             progress.clear();
             if (!dryRun) {
-                parley.awaitReadModels(StatusCommand.CATCH_UP);
+                parley.readModels().await(StatusCommand.CATCH_UP, (position, head) -> progress.at(position, head));
+                progress.clear();
             }
         }
         int total = outcome.accepted() + outcome.rejections().size();

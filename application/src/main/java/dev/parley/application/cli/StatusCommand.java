@@ -3,6 +3,7 @@ package dev.parley.application.cli;
 import dev.parley.application.Parley;
 import dev.parley.application.storage.Store;
 import dev.parley.projections.json.ParleyJson;
+import dev.parley.projections.status.FindStatusAsOfQuery;
 import dev.parley.projections.status.FindStatusQuery;
 import dev.parley.projections.status.StatusReport;
 import picocli.CommandLine.Command;
@@ -16,7 +17,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code parley status [ID] [--json]}: where every negotiation and incident stands, or one of them. */
-@Command(name = "status", description = "Show the status of every negotiation and incident, or of one.")
+@Command(name = "status", description = "Show the status of every negotiation and incident, or of one, now or "
+        + "as of a time on either time axis.")
 final class StatusCommand implements Callable<Integer> {
 
     static final Duration CATCH_UP = Duration.ofMinutes(10);
@@ -33,17 +35,21 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the contract's JSON instead of text.")
     boolean json;
 
+    @Mixin
+    TimeOptions time;
+
     @Override
     public Integer call() throws Exception {
         StatusReport report;
         try (Parley parley = Parley.open(store.urlOr(Store.DEFAULT_URL))) {
             parley.awaitReadModels(CATCH_UP);
-            report = parley.queries()
-                           .query(id == null ? FindStatusQuery.all() : FindStatusQuery.of(id), StatusReport.class)
-                           .get();
+            Object query = time.any() ? new FindStatusAsOfQuery(id, time.at, time.knownAt)
+                    : id == null ? FindStatusQuery.all() : FindStatusQuery.of(id);
+            report = parley.queries().query(query, StatusReport.class).get();
         }
         if (id != null && report.negotiations().isEmpty() && report.incidents().isEmpty()) {
-            spec.commandLine().getErr().println("parley: no negotiation or incident " + id);
+            spec.commandLine().getErr().println("parley: no negotiation or incident " + id
+                                                        + (time.any() ? " as of that time" : ""));
             return ExitCodes.FAILURE;
         }
         var out = spec.commandLine().getOut();

@@ -22,9 +22,6 @@ import dev.parley.shared.api.Fields;
 import dev.parley.shared.api.ParleyCommand;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -188,10 +185,7 @@ public final class CommandFileParser {
         Instant time(String key) {
             String value = text(key);
             try {
-                if (value.length() == 10) {
-                    return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-                }
-                return OffsetDateTime.parse(value).toInstant();
+                return IsoTime.parse(value);
             } catch (DateTimeParseException e) {
                 throw Fields.invalid(key + " \"" + value + "\" is not an ISO-8601 date (2025-10-12) "
                                              + "or date-time with offset (2025-10-12T08:30:00+05:00)");

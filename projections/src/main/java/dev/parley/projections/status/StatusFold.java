@@ -15,6 +15,7 @@ import dev.parley.negotiation.api.NegotiationStatus;
 import dev.parley.negotiation.api.RoundConcludedEvent;
 import dev.parley.negotiation.api.RoundOpenedEvent;
 import dev.parley.negotiation.api.TalksCollapsedEvent;
+import dev.parley.shared.api.AggregateTypes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,20 @@ import java.util.function.UnaryOperator;
 public final class StatusFold {
 
     private StatusFold() {
+    }
+
+    /**
+     * The view of an aggregate of {@code aggregateType} after {@code event}: a {@link NegotiationView} or an
+     * {@link IncidentView}; {@code current} is null before the first event, and so is the answer for other types.
+     */
+    public static Object apply(String aggregateType, Object current, Object event) {
+        if (AggregateTypes.NEGOTIATION.equals(aggregateType)) {
+            return apply((NegotiationView) current, event);
+        }
+        if (AggregateTypes.BORDER_INCIDENT.equals(aggregateType)) {
+            return apply((IncidentView) current, event);
+        }
+        return null;
     }
 
     /** The negotiation after {@code event}; {@code current} is null before the first event. */

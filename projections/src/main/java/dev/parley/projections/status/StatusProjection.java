@@ -31,7 +31,9 @@ public class StatusProjection {
     @EventHandler
     void on(Object event, DomainEventMessage<?> message, TrackingToken token) {
         String type = message.getType();
-        if (!NEGOTIATION.equals(type) && !BORDER_INCIDENT.equals(type)) {
+        Class<?> viewType = NEGOTIATION.equals(type) ? NegotiationView.class
+                : BORDER_INCIDENT.equals(type) ? IncidentView.class : null;
+        if (viewType == null) {
             return;
         }
         String id = message.getAggregateIdentifier();
@@ -39,12 +41,10 @@ public class StatusProjection {
         if (row.isPresent() && row.get().lastSequence() >= message.getSequenceNumber()) {
             return;
         }
-        long position = token.position().orElse(-1L);
-        Object next = NEGOTIATION.equals(type)
-                ? StatusFold.apply(row.map(r -> store.read(r.document(), NegotiationView.class)).orElse(null), event)
-                : StatusFold.apply(row.map(r -> store.read(r.document(), IncidentView.class)).orElse(null), event);
+        Object current = row.map(r -> store.read(r.document(), viewType)).orElse(null);
+        Object next = StatusFold.apply(type, current, event);
         if (next != null) {
-            store.save(type, id, next, message.getSequenceNumber(), position, row.isPresent());
+            store.save(type, id, next, message.getSequenceNumber(), token.position().orElse(-1L), row.isPresent());
         }
     }
 

@@ -91,6 +91,22 @@ final class StatusStore {
         }
     }
 
+    /** Every aggregate with a status, as its id, ordered by id. */
+    List<String> ids() {
+        String sql = "SELECT aggregate_id FROM status_view ORDER BY aggregate_id";
+        try (Connection connection = connections.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rows = statement.executeQuery()) {
+            List<String> ids = new ArrayList<>();
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new StatusStorageException("could not list the aggregates", e);
+        }
+    }
+
     void clear() {
         try (Connection connection = connections.getConnection();
              PreparedStatement statement = connection.prepareStatement("DELETE FROM status_view")) {

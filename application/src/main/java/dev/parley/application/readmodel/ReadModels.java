@@ -1,0 +1,98 @@
+package dev.parley.application.readmodel;
+
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The streaming read models of one Parley: waits for them to reach the head of the event store, and replays them
+ * from the first event (tokens reset, every model cleared by its reset handler, then rebuilt).
+ */
+public final class ReadModels {
+
+    /** What a replay did: how many events the read models were given again, and how long it took. */
+    public record Replay(long events, Duration duration) {
+
+        public double eventsPerSecond() {
+            double seconds = duration.toNanos() / 1e9;
+            return seconds <= 0 ? events : events / seconds;
+        }
+    }
+
+    private final Configuration configuration;
+    private final List<String> names;
+    private final HandledEvents handled;
+
+    public ReadModels(Configuration configuration, List<String> names, HandledEvents handled) {
+        this.configuration = configuration;
+        this.names = List.copyOf(names);
+        this.handled = handled;
+    }
+
+    /** Waits until every read model has processed every event stored so far. */
+    public void await(Duration timeout, CatchUpListener listener) throws TimeoutException, InterruptedException {
+        TrackingToken headToken = configuration.eventStore().createHeadToken();
+        long head = headToken == null ? -1 : headToken.position().orElse(-1);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long slowest = Long.MAX_VALUE;
+            boolean done = true;
+            for (String name : names) {
+                StreamingEventProcessor processor = processor(name);
+                long position = position(processor);
+                slowest = Math.min(slowest, position);
+                done &= head < 0 || (position >= head && !processor.isReplaying());
+            }
+            listener.at(slowest, head);
+            if (done) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("the read models did not reach position " + head + " within " + timeout);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Rebuilds every read model from the first event and waits until they are back at the head. */
+    public Replay replay(Duration timeout, CatchUpListener listener) throws TimeoutException, InterruptedException {
+        long start = System.nanoTime();
+        long handledBefore = handled.count();
+        for (String name : names) {
+            StreamingEventProcessor processor = processor(name);
+            processor.shutDown();
+            processor.resetTokens();
+        }
+        names.forEach(name -> processor(name).start());
+        await(timeout, listener);
+        return new Replay(handled.count() - handledBefore, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return configuration.eventProcessingConfiguration()
+                            .eventProcessor(name, StreamingEventProcessor.class)
+                            .orElseThrow(() -> new IllegalStateException("no read model " + name));
+    }
+
+    private static long position(StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
+        if (statuses.isEmpty()) {
+            return -1;
+        }
+        long slowest = Long.MAX_VALUE;
+        for (EventTrackerStatus status : statuses.values()) {
+            if (status.isErrorState()) {
+                throw new IllegalStateException("read model " + processor.getName() + " failed: "
+                                                        + status.getError().getMessage(), status.getError());
+            }
+            slowest = Math.min(slowest, status.getCurrentPosition().orElse(-1));
+        }
+        return slowest;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.parley.projections.status;
+
+import java.time.Instant;
+
+/**
+ * Asks for the status as it stood at valid time {@code at} (according to everything recorded by {@code knownAt}),
+ * of every aggregate or of {@code aggregateId}. Null bounds are open: {@code at} null means "as things stand", and
+ * {@code knownAt} null means "everything recorded now". Answered from the aggregates' own event streams.
+ */
+public record FindStatusAsOfQuery(String aggregateId, Instant at, Instant knownAt) {
+}

@@ -1,0 +1,5 @@
+package dev.parley.projections.status;
+
+/** Asks for the status of one aggregate after the events of its stream up to and including {@code sequence}. */
+public record FindStatusAtSequenceQuery(String aggregateId, long sequence) {
+}

@@ -1,0 +1,62 @@
+package dev.parley.projections.status;
+
+import dev.parley.projections.support.Times;
+import dev.parley.shared.api.ParleyEvent;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Time travel on the status, on both axes: folds an aggregate's own event stream, keeping only the events that had
+ * happened by a valid time and had been recorded by a transaction time, or those up to a sequence number. Reads
+ * each aggregate's events only, never the whole store.
+ */
+public class StatusHistory {
+
+    private final EventStore events;
+    private final StatusStore store;
+
+    public StatusHistory(EventStore events, ConnectionProvider connections) {
+        this.events = events;
+        this.store = new StatusStore(connections);
+    }
+
+    @QueryHandler
+    StatusReport handle(FindStatusAsOfQuery query) {
+        List<String> ids = query.aggregateId() != null ? List.of(query.aggregateId()) : store.ids();
+        return fold(ids, message -> Times.notAfter(message.getTimestamp(), query.knownAt())
+                && Times.notAfter(((ParleyEvent) message.getPayload()).occurredAt(), query.at()));
+    }
+
+    @QueryHandler
+    StatusReport handle(FindStatusAtSequenceQuery query) {
+        return fold(List.of(query.aggregateId()), message -> message.getSequenceNumber() <= query.sequence());
+    }
+
+    private StatusReport fold(List<String> ids, Predicate<DomainEventMessage<?>> kept) {
+        List<NegotiationView> negotiations = new ArrayList<>();
+        List<IncidentView> incidents = new ArrayList<>();
+        for (String id : ids) {
+            Object view = null;
+            DomainEventStream stream = events.readEvents(id, 0);
+            while (stream.hasNext()) {
+                DomainEventMessage<?> message = stream.next();
+                if (message.getPayload() instanceof ParleyEvent && kept.test(message)) {
+                    view = StatusFold.apply(message.getType(), view, message.getPayload());
+                }
+            }
+            if (view instanceof NegotiationView negotiation) {
+                negotiations.add(negotiation);
+            } else if (view instanceof IncidentView incident) {
+                incidents.add(incident);
+            }
+        }
+        return new StatusReport(negotiations, incidents);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.parley.projections.support;
+
+import dev.parley.projections.describe.EventDescriptions;
+import dev.parley.shared.api.ParleyEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+
+import java.time.Instant;
+
+/**
+ * What the read models need to know of one stored event: where it sits in the store and in its stream, when it
+ * happened and was recorded, and its provenance metadata.
+ */
+public record StoredEvent(long position,
+                          String aggregateType,
+                          String aggregateId,
+                          long sequence,
+                          String eventType,
+                          Instant occurredAt,
+                          Instant recordedAt,
+                          String source,
+                          String actor,
+                          String correlationId,
+                          String causationId,
+                          Object payload) {
+
+    public static final String ACTOR = "actor";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
+
+    /** The stored event behind a message of the event store, or null when it is not a Parley domain event. */
+    public static StoredEvent of(EventMessage<?> message, TrackingToken token) {
+        if (!(message instanceof DomainEventMessage<?> domain) || !(message.getPayload() instanceof ParleyEvent event)) {
+            return null;
+        }
+        long position = token == null ? -1 : token.position().orElse(-1);
+        return new StoredEvent(position, domain.getType(), domain.getAggregateIdentifier(),
+                               domain.getSequenceNumber(), EventDescriptions.eventType(event.getClass()),
+                               event.occurredAt(), message.getTimestamp(), event.source(),
+                               text(message, ACTOR), text(message, CORRELATION_ID), text(message, CAUSATION_ID),
+                               event);
+    }
+
+    private static String text(EventMessage<?> message, String key) {
+        Object value = message.getMetaData().get(key);
+        return value == null ? null : value.toString();
+    }
+}

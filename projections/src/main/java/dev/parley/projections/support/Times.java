@@ -1,0 +1,29 @@
+package dev.parley.projections.support;
+
+import java.time.Instant;
+
+/**
+ * Times in read-model tables: the exact ISO-8601 text for output, and whole microseconds since the epoch for
+ * ordering and filtering in SQL (portable between H2 and PostgreSQL). Two instants in the same microsecond are
+ * told apart by their text.
+ */
+public final class Times {
+
+    private Times() {
+    }
+
+    /** Microseconds since the epoch, rounded down. */
+    public static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
+    /** Microseconds of {@code instant}, or {@link Long#MAX_VALUE} when there is no bound. */
+    public static long upperBound(Instant instantOrNull) {
+        return instantOrNull == null ? Long.MAX_VALUE : micros(instantOrNull);
+    }
+
+    /** Whether {@code moment} lies at or before {@code boundOrNull}; no bound takes everything. */
+    public static boolean notAfter(Instant moment, Instant boundOrNull) {
+        return boundOrNull == null || !moment.isAfter(boundOrNull);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.parley.projections.timeline;
+
+import java.time.Instant;
+
+/**
+ * Asks for the timeline. {@code at} (valid time) keeps the events that had happened by then, as recorded now;
+ * {@code knownAt} (transaction time) keeps only the events recorded by then; either may be null for no bound, and
+ * both together give what was known at {@code knownAt} about the world at {@code at}.
+ */
+public record FindTimelineQuery(Instant at, Instant knownAt) {
+
+    public static FindTimelineQuery all() {
+        return new FindTimelineQuery(null, null);
+    }
+}
