@@ -80,6 +80,11 @@ public final class Parley implements AutoCloseable {
                                                            TimelineProjection.PROCESSING_GROUP,
                                                            AuditTrailProjection.PROCESSING_GROUP);
 
+    /** Events per read-model transaction: the models gather a batch in memory and write it at once. */
+    private static final int READ_MODEL_BATCH = 500;
+    /** Events fetched per query by the streaming processors. */
+    private static final int FETCH_BATCH = 1_000;
+
     private final Store store;
     private final Configuration configuration;
     private final ReadModels readModels;
@@ -220,7 +225,7 @@ public final class Parley implements AutoCloseable {
                     for (String readModel : READ_MODELS) {
                         processing.registerPooledStreamingEventProcessor(
                                 readModel, Configuration::eventStore,
-                                (c, builder) -> builder.batchSize(100).initialSegmentCount(1));
+                                (c, builder) -> builder.batchSize(READ_MODEL_BATCH).initialSegmentCount(1));
                     }
                     projections.forEach(projection -> processing.registerEventHandler(c -> projection));
                     processing.registerHandlerInterceptor(StatusProjection.PROCESSING_GROUP, c -> counted);
@@ -239,6 +244,7 @@ public final class Parley implements AutoCloseable {
                     .upcasterChain(configuration.upcasterChain())
                     .persistenceExceptionResolver(duplicateKeys())
                     .schema(EVENT_SCHEMA)
+                    .batchSize(FETCH_BATCH)
                     .dataType(byte[].class)
                     .build();
             return dryRun ? new SequenceEventStorageEngine(stored, new InMemoryEventStorageEngine()) : stored;

@@ -3,6 +3,7 @@ package dev.parley.projections.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.projections.json.ParleyJson;
+import dev.parley.projections.support.BatchScope;
 import dev.parley.projections.support.Jdbc;
 import dev.parley.projections.support.ReadModelStorageException;
 import dev.parley.projections.support.StoredEvent;
@@ -15,6 +16,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Projects every stored event into {@code audit_entry}; one row per event position, so replays add no duplicate. */
 @ProcessingGroup(AuditTrailProjection.PROCESSING_GROUP)
@@ -32,29 +35,30 @@ public class AuditTrailProjection {
     @EventHandler
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
         StoredEvent event = StoredEvent.of(message, token);
-        if (event == null) {
-            return;
+        if (event != null) {
+            BatchScope.with(PROCESSING_GROUP, ArrayList<StoredEvent>::new, this::insert, batch -> batch.add(event));
         }
-        String document = write(event.payload());
-        jdbc.update("INSERT INTO audit_entry (position, aggregate_type, aggregate_id, sequence_number, event_type,"
-                            + " occurred_at, recorded_at, actor, source, correlation_id, causation_id, payload)"
-                            + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
-                            + " (SELECT 1 FROM audit_entry WHERE position = ?)",
-                    statement -> {
-                        statement.setLong(1, event.position());
-                        statement.setString(2, event.aggregateType());
-                        statement.setString(3, event.aggregateId());
-                        statement.setLong(4, event.sequence());
-                        statement.setString(5, event.eventType());
-                        statement.setString(6, event.occurredAt().toString());
-                        statement.setString(7, event.recordedAt().toString());
-                        statement.setString(8, event.actor());
-                        statement.setString(9, event.source());
-                        statement.setString(10, event.correlationId());
-                        statement.setString(11, event.causationId());
-                        statement.setString(12, document);
-                        statement.setLong(13, event.position());
-                    });
+    }
+
+    private void insert(List<StoredEvent> events) {
+        jdbc.batch("INSERT INTO audit_entry (position, aggregate_type, aggregate_id, sequence_number, event_type,"
+                           + " occurred_at, recorded_at, actor, source, correlation_id, causation_id, payload)"
+                           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   jdbc.notYetIn("audit_entry", events),
+                   (statement, event) -> {
+                       statement.setLong(1, event.position());
+                       statement.setString(2, event.aggregateType());
+                       statement.setString(3, event.aggregateId());
+                       statement.setLong(4, event.sequence());
+                       statement.setString(5, event.eventType());
+                       statement.setString(6, event.occurredAt().toString());
+                       statement.setString(7, event.recordedAt().toString());
+                       statement.setString(8, event.actor());
+                       statement.setString(9, event.source());
+                       statement.setString(10, event.correlationId());
+                       statement.setString(11, event.causationId());
+                       statement.setString(12, write(event.payload()));
+                   });
     }
 
     @ResetHandler

@@ -1,5 +1,6 @@
 package dev.parley.projections.status;
 
+import dev.parley.projections.support.BatchScope;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -8,14 +9,13 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 
-import java.util.Optional;
-
 import static dev.parley.shared.api.AggregateTypes.BORDER_INCIDENT;
 import static dev.parley.shared.api.AggregateTypes.NEGOTIATION;
 
 /**
- * Projects every negotiation and incident event into the status read model. Idempotent per aggregate sequence: an
- * event already folded into a document is skipped, so a replay or a retried batch leaves no duplicate.
+ * Projects every negotiation and incident event into the status read model, one batch at a time. Idempotent per
+ * aggregate sequence: an event already folded into a document is skipped, so a replay or a retried batch leaves no
+ * duplicate.
  */
 @ProcessingGroup(StatusProjection.PROCESSING_GROUP)
 public class StatusProjection {
@@ -33,18 +33,10 @@ public class StatusProjection {
         String type = message.getType();
         Class<?> viewType = NEGOTIATION.equals(type) ? NegotiationView.class
                 : BORDER_INCIDENT.equals(type) ? IncidentView.class : null;
-        if (viewType == null) {
-            return;
-        }
-        String id = message.getAggregateIdentifier();
-        Optional<StatusStore.Row> row = store.find(type, id);
-        if (row.isPresent() && row.get().lastSequence() >= message.getSequenceNumber()) {
-            return;
-        }
-        Object current = row.map(r -> store.read(r.document(), viewType)).orElse(null);
-        Object next = StatusFold.apply(type, current, event);
-        if (next != null) {
-            store.save(type, id, next, message.getSequenceNumber(), token.position().orElse(-1L), row.isPresent());
+        if (viewType != null) {
+            BatchScope.with(PROCESSING_GROUP, () -> new StatusBatch(store), StatusBatch::flush,
+                            batch -> batch.fold(type, message.getAggregateIdentifier(), viewType,
+                                                message.getSequenceNumber(), token.position().orElse(-1L), event));
         }
     }
 

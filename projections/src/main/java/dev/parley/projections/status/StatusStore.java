@@ -3,13 +3,9 @@ package dev.parley.projections.status;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.projections.json.ParleyJson;
+import dev.parley.projections.support.Jdbc;
 import org.axonframework.common.jdbc.ConnectionProvider;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,68 +15,72 @@ import java.util.Optional;
  */
 final class StatusStore {
 
-    private final ConnectionProvider connections;
-    private final ObjectMapper json = ParleyJson.mapper();
-
-    StatusStore(ConnectionProvider connections) {
-        this.connections = connections;
-    }
-
+    /** A stored document and the sequence of the last event folded into it. */
     record Row(String document, long lastSequence) {
     }
 
-    Optional<Row> find(String aggregateType, String aggregateId) {
-        String sql = "SELECT document, last_sequence FROM status_view WHERE aggregate_type = ? AND aggregate_id = ?";
-        try (Connection connection = connections.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, aggregateType);
-            statement.setString(2, aggregateId);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(new Row(rows.getString(1), rows.getLong(2))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StatusStorageException("could not read status of " + aggregateId, e);
-        }
+    /** A document to write, after the event at {@code lastSequence} and {@code lastPosition}. */
+    record Write(String aggregateType, String aggregateId, Object view, long lastSequence, long lastPosition) {
     }
 
-    void save(String aggregateType, String aggregateId, Object view, long sequence, long position, boolean exists) {
-        String sql = exists
-                ? "UPDATE status_view SET document = ?, last_sequence = ?, last_position = ?"
-                  + " WHERE aggregate_type = ? AND aggregate_id = ?"
-                : "INSERT INTO status_view (document, last_sequence, last_position, aggregate_type, aggregate_id)"
-                  + " VALUES (?, ?, ?, ?, ?)";
-        try (Connection connection = connections.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, json.writeValueAsString(view));
-            statement.setLong(2, sequence);
-            statement.setLong(3, position);
-            statement.setString(4, aggregateType);
-            statement.setString(5, aggregateId);
-            statement.executeUpdate();
-        } catch (SQLException | JsonProcessingException e) {
-            throw new StatusStorageException("could not store status of " + aggregateId, e);
-        }
+    private final Jdbc jdbc;
+    private final ObjectMapper json = ParleyJson.mapper();
+
+    StatusStore(ConnectionProvider connections) {
+        this.jdbc = new Jdbc(connections);
+    }
+
+    Optional<Row> find(String aggregateType, String aggregateId) {
+        return jdbc.query("SELECT document, last_sequence FROM status_view"
+                                  + " WHERE aggregate_type = ? AND aggregate_id = ?",
+                          statement -> {
+                              statement.setString(1, aggregateType);
+                              statement.setString(2, aggregateId);
+                          },
+                          row -> new Row(row.getString(1), row.getLong(2)))
+                   .stream().findFirst();
+    }
+
+    void insert(List<Write> writes) {
+        jdbc.batch("INSERT INTO status_view (document, last_sequence, last_position, aggregate_type, aggregate_id)"
+                           + " VALUES (?, ?, ?, ?, ?)", writes, this::bind);
+    }
+
+    void update(List<Write> writes) {
+        jdbc.batch("UPDATE status_view SET document = ?, last_sequence = ?, last_position = ?"
+                           + " WHERE aggregate_type = ? AND aggregate_id = ?", writes, this::bind);
+    }
+
+    private void bind(java.sql.PreparedStatement statement, Write write) throws java.sql.SQLException {
+        statement.setString(1, write(write.view()));
+        statement.setLong(2, write.lastSequence());
+        statement.setLong(3, write.lastPosition());
+        statement.setString(4, write.aggregateType());
+        statement.setString(5, write.aggregateId());
     }
 
     <T> List<T> all(String aggregateType, String aggregateIdOrNull, Class<T> viewType) {
-        String sql = "SELECT document FROM status_view WHERE aggregate_type = ?"
-                + (aggregateIdOrNull == null ? "" : " AND aggregate_id = ?") + " ORDER BY aggregate_id";
-        try (Connection connection = connections.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, aggregateType);
-            if (aggregateIdOrNull != null) {
-                statement.setString(2, aggregateIdOrNull);
-            }
-            List<T> views = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    views.add(read(rows.getString(1), viewType));
-                }
-            }
-            return views;
-        } catch (SQLException e) {
-            throw new StatusStorageException("could not read the status", e);
-        }
+        return jdbc.query("SELECT document FROM status_view WHERE aggregate_type = ?"
+                                  + (aggregateIdOrNull == null ? "" : " AND aggregate_id = ?")
+                                  + " ORDER BY aggregate_id",
+                          statement -> {
+                              statement.setString(1, aggregateType);
+                              if (aggregateIdOrNull != null) {
+                                  statement.setString(2, aggregateIdOrNull);
+                              }
+                          },
+                          row -> read(row.getString(1), viewType));
+    }
+
+    /** Every aggregate with a status, as its id, ordered by id. */
+    List<String> ids() {
+        return jdbc.query("SELECT aggregate_id FROM status_view ORDER BY aggregate_id", statement -> {
+        }, row -> row.getString(1));
+    }
+
+    void clear() {
+        jdbc.update("DELETE FROM status_view", statement -> {
+        });
     }
 
     <T> T read(String document, Class<T> viewType) {
@@ -91,28 +91,11 @@ final class StatusStore {
         }
     }
 
-    /** Every aggregate with a status, as its id, ordered by id. */
-    List<String> ids() {
-        String sql = "SELECT aggregate_id FROM status_view ORDER BY aggregate_id";
-        try (Connection connection = connections.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet rows = statement.executeQuery()) {
-            List<String> ids = new ArrayList<>();
-            while (rows.next()) {
-                ids.add(rows.getString(1));
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new StatusStorageException("could not list the aggregates", e);
-        }
-    }
-
-    void clear() {
-        try (Connection connection = connections.getConnection();
-             PreparedStatement statement = connection.prepareStatement("DELETE FROM status_view")) {
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StatusStorageException("could not clear the status", e);
+    private String write(Object view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new StatusStorageException("cannot write a status document", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.projections.timeline;
 
 import dev.parley.projections.describe.EventDescriptions;
+import dev.parley.projections.support.BatchScope;
 import dev.parley.projections.support.Jdbc;
 import dev.parley.projections.support.StoredEvent;
 import dev.parley.projections.support.Times;
@@ -13,6 +14,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -34,27 +36,29 @@ public class TimelineProjection {
     @EventHandler
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
         StoredEvent event = StoredEvent.of(message, token);
-        if (event == null) {
-            return;
+        if (event != null) {
+            BatchScope.with(PROCESSING_GROUP, ArrayList<StoredEvent>::new, this::insert, batch -> batch.add(event));
         }
-        jdbc.update("INSERT INTO timeline_entry (position, occurred_at, occurred_at_micros, recorded_at,"
-                            + " recorded_at_micros, aggregate_type, aggregate_id, sequence_number, event_type, source,"
-                            + " description) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
-                            + " (SELECT 1 FROM timeline_entry WHERE position = ?)",
-                    statement -> {
-                        statement.setLong(1, event.position());
-                        statement.setString(2, event.occurredAt().toString());
-                        statement.setLong(3, Times.micros(event.occurredAt()));
-                        statement.setString(4, event.recordedAt().toString());
-                        statement.setLong(5, Times.micros(event.recordedAt()));
-                        statement.setString(6, event.aggregateType());
-                        statement.setString(7, event.aggregateId());
-                        statement.setLong(8, event.sequence());
-                        statement.setString(9, event.eventType());
-                        statement.setString(10, event.source());
-                        statement.setString(11, EventDescriptions.describe(event.payload()));
-                        statement.setLong(12, event.position());
-                    });
+    }
+
+    private void insert(List<StoredEvent> events) {
+        jdbc.batch("INSERT INTO timeline_entry (position, occurred_at, occurred_at_micros, recorded_at,"
+                           + " recorded_at_micros, aggregate_type, aggregate_id, sequence_number, event_type, source,"
+                           + " description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   jdbc.notYetIn("timeline_entry", events),
+                   (statement, event) -> {
+                       statement.setLong(1, event.position());
+                       statement.setString(2, event.occurredAt().toString());
+                       statement.setLong(3, Times.micros(event.occurredAt()));
+                       statement.setString(4, event.recordedAt().toString());
+                       statement.setLong(5, Times.micros(event.recordedAt()));
+                       statement.setString(6, event.aggregateType());
+                       statement.setString(7, event.aggregateId());
+                       statement.setLong(8, event.sequence());
+                       statement.setString(9, event.eventType());
+                       statement.setString(10, event.source());
+                       statement.setString(11, EventDescriptions.describe(event.payload()));
+                   });
     }
 
     @ResetHandler

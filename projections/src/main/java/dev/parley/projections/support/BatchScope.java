@@ -1,0 +1,37 @@
+package dev.parley.projections.support;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Work gathered over one batch of a streaming processor and written once, just before the batch's transaction
+ * commits (with its token). A projection outside a unit of work writes at once.
+ */
+public final class BatchScope {
+
+    private BatchScope() {
+    }
+
+    /**
+     * The batch's instance of {@code key}, created on first use; {@code flush} runs on it when the batch prepares
+     * to commit. Without a unit of work, {@code work} runs on a fresh instance that is flushed right after.
+     */
+    public static <T> void with(String key, Supplier<T> create, Consumer<T> flush, Consumer<T> work) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            T alone = create.get();
+            work.accept(alone);
+            flush.accept(alone);
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        T gathered = batch.getOrComputeResource(key, ignored -> {
+            T created = create.get();
+            batch.onPrepareCommit(unitOfWork -> flush.accept(created));
+            return created;
+        });
+        work.accept(gathered);
+    }
+}
