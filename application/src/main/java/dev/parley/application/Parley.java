@@ -217,9 +217,10 @@ public final class Parley implements AutoCloseable {
                                                                  .serializer(serializer)
                                                                  .schema(TOKEN_SCHEMA)
                                                                  .build());
+                // Axon's default logs a failing event and moves on, which would leave a gap in a read model and
+                // half-apply the process rule; failing the batch instead rolls it back and the processor retries.
+                processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
                 processing.registerSubscribingEventProcessor(CeasefirePropagation.PROCESSING_GROUP);
-                processing.registerListenerInvocationErrorHandler(CeasefirePropagation.PROCESSING_GROUP,
-                                                                  c -> PropagatingErrorHandler.instance());
                 processing.registerEventHandler(c -> new CeasefirePropagation(c.commandGateway()));
                 if (withReadModels) {
                     for (String readModel : READ_MODELS) {

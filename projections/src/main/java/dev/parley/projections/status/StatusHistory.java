@@ -14,8 +14,10 @@ import java.util.function.Predicate;
 
 /**
  * Time travel on the status, on both axes: folds an aggregate's own event stream, keeping only the events that had
- * happened by a valid time and had been recorded by a transaction time, or those up to a sequence number. Reads
- * each aggregate's events only, never the whole store.
+ * happened by a valid time and had been recorded by a transaction time, or those up to a sequence number. An
+ * aggregate exists from its first event on: if that is not kept, neither is anything reported about it (a late
+ * report dated before the aggregate began does not bring it into being). Reads each aggregate's events only, never
+ * the whole store.
  */
 public class StatusHistory {
 
@@ -47,7 +49,8 @@ public class StatusHistory {
             DomainEventStream stream = events.readEvents(id, 0);
             while (stream.hasNext()) {
                 DomainEventMessage<?> message = stream.next();
-                if (message.getPayload() instanceof ParleyEvent && kept.test(message)) {
+                boolean begun = view != null || message.getSequenceNumber() == 0;
+                if (begun && message.getPayload() instanceof ParleyEvent && kept.test(message)) {
                     view = StatusFold.apply(message.getType(), view, message.getPayload());
                 }
             }
