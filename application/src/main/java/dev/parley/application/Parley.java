@@ -1,30 +1,20 @@
 package dev.parley.application;
 
-import dev.parley.application.messaging.Provenance;
-import dev.parley.application.policy.CeasefirePropagation;
+import dev.parley.application.fork.Fork;
+import dev.parley.application.fork.Forks;
 import dev.parley.application.readmodel.CatchUpListener;
 import dev.parley.application.readmodel.HandledEvents;
 import dev.parley.application.readmodel.ReadModels;
-import dev.parley.application.policy.StreamTypeGuard;
-import dev.parley.application.policy.StreamTypes;
 import dev.parley.application.storage.JdbcTransactions;
 import dev.parley.application.storage.Store;
-import dev.parley.negotiation.api.KnownIncidents;
-import dev.parley.projections.json.ParleyJson;
 import dev.parley.projections.audit.AuditTrailProjection;
 import dev.parley.projections.status.StatusHistory;
 import dev.parley.projections.status.StatusProjection;
 import dev.parley.projections.timeline.TimelineProjection;
-import dev.parley.shared.Aggregates;
-import dev.parley.shared.MissingAggregateInterceptor;
-import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
-import org.axonframework.config.DefaultConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -33,11 +23,9 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.SequenceEventStorageEngine;
-import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.time.Duration;
 import java.util.List;
@@ -82,6 +70,8 @@ public final class Parley implements AutoCloseable {
 
     /** Events per read-model transaction: the models gather a batch in memory and write it at once. */
     private static final int READ_MODEL_BATCH = 500;
+    /** How long a fork waits for the record's read models before reading them. */
+    private static final Duration READ_MODEL_CATCH_UP = Duration.ofMinutes(10);
     /** Events fetched per query by the streaming processors. */
     private static final int FETCH_BATCH = 1_000;
 
@@ -137,6 +127,22 @@ public final class Parley implements AutoCloseable {
         return readModels;
     }
 
+    /** What-if forks of this record, and its saved branches. */
+    public Forks forks() {
+        return new Forks(store.dataSource(), configuration.eventSerializer(), configuration.upcasterChain(),
+                         queries(), () -> {
+                             if (readModels != null) {
+                                 awaitReadModels(READ_MODEL_CATCH_UP);
+                             }
+                         },
+                         serializer -> DomainWiring.domain(serializer, NoTransactionManager.INSTANCE));
+    }
+
+    /** A what-if fork that sees the record up to and including {@code position}; the record stays untouched. */
+    public Fork fork(long position) {
+        return forks().at(position);
+    }
+
     @Override
     public void close() {
         try {
@@ -189,40 +195,25 @@ public final class Parley implements AutoCloseable {
 
         private Configurer configure(Store store, boolean withReadModels, HandledEvents counted) {
             JdbcTransactions transactions = new JdbcTransactions(store.dataSource());
-            Serializer serializer = JacksonSerializer.builder().objectMapper(ParleyJson.create()).build();
+            Serializer serializer = DomainWiring.serializer();
             StatusProjection status = new StatusProjection(transactions);
             TimelineProjection timeline = new TimelineProjection(transactions);
             AuditTrailProjection audit = new AuditTrailProjection(transactions);
             List<Object> projections = List.of(status, timeline, audit);
 
-            Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
-                    .configureSerializer(c -> serializer)
-                    .configureMessageSerializer(c -> serializer)
-                    .configureEventSerializer(c -> serializer)
-                    .configureTransactionManager(c -> transactions)
-                    .configureCorrelationDataProviders(c -> List.of(new Provenance()))
+            Configurer configurer = DomainWiring.domain(serializer, transactions)
                     .configureEmbeddedEventStore(c -> storageEngine(c, transactions, serializer))
-                    .registerComponent(StreamTypes.class, c -> new StreamTypes(c.eventStore()))
-                    .registerComponent(KnownIncidents.class, c -> c.getComponent(StreamTypes.class))
-                    .configureCommandBus(Builder::commandBus)
                     .registerQueryHandler(c -> status)
                     .registerQueryHandler(c -> timeline)
                     .registerQueryHandler(c -> audit)
                     .registerQueryHandler(c -> new StatusHistory(c.eventStore(), transactions));
-            Aggregates.types().forEach(configurer::configureAggregate);
-
-            configurer.eventProcessing(processing -> {
-                processing.registerTokenStore(c -> JdbcTokenStore.builder()
-                                                                 .connectionProvider(transactions)
-                                                                 .serializer(serializer)
-                                                                 .schema(TOKEN_SCHEMA)
-                                                                 .build());
-                // Axon's default logs a failing event and moves on, which would leave a gap in a read model and
-                // half-apply the process rule; failing the batch instead rolls it back and the processor retries.
-                processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
-                processing.registerSubscribingEventProcessor(CeasefirePropagation.PROCESSING_GROUP);
-                processing.registerEventHandler(c -> new CeasefirePropagation(c.commandGateway()));
-                if (withReadModels) {
+            if (withReadModels) {
+                configurer.eventProcessing(processing -> {
+                    processing.registerTokenStore(c -> JdbcTokenStore.builder()
+                                                                     .connectionProvider(transactions)
+                                                                     .serializer(serializer)
+                                                                     .schema(TOKEN_SCHEMA)
+                                                                     .build());
                     for (String readModel : READ_MODELS) {
                         processing.registerPooledStreamingEventProcessor(
                                 readModel, Configuration::eventStore,
@@ -230,8 +221,8 @@ public final class Parley implements AutoCloseable {
                     }
                     projections.forEach(projection -> processing.registerEventHandler(c -> projection));
                     processing.registerHandlerInterceptor(StatusProjection.PROCESSING_GROUP, c -> counted);
-                }
-            });
+                });
+            }
             return configurer;
         }
 
@@ -254,19 +245,6 @@ public final class Parley implements AutoCloseable {
         private static PersistenceExceptionResolver duplicateKeys() {
             return exception -> exception instanceof java.sql.SQLException sql
                     && sql.getSQLState() != null && sql.getSQLState().startsWith("23");
-        }
-
-        private static CommandBus commandBus(Configuration configuration) {
-            TransactionManager transactions = configuration.getComponent(TransactionManager.class);
-            SimpleCommandBus bus = SimpleCommandBus.builder()
-                                                   .transactionManager(transactions)
-                                                   .messageMonitor(configuration.messageMonitor(
-                                                           SimpleCommandBus.class, "commandBus"))
-                                                   .build();
-            bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
-            bus.registerHandlerInterceptor(new StreamTypeGuard(configuration.getComponent(StreamTypes.class)));
-            bus.registerHandlerInterceptor(new MissingAggregateInterceptor());
-            return bus;
         }
     }
 }

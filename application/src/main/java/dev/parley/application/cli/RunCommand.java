@@ -6,7 +6,6 @@ import dev.parley.application.commandfile.CommandLine;
 import dev.parley.application.commandfile.Rejection;
 import dev.parley.application.messaging.Provenance;
 import dev.parley.application.storage.Store;
-import dev.parley.projections.json.ParleyJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,12 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code parley run [--dry-run] [--json] FILE}: apply a command file, line by line. */
@@ -64,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
                 @Override
                 public void rejected(Rejection rejection) {
                     progress.clear();
-                    report(rejection, out, err);
+                    RejectionReport.print(rejection, json, out, err);
                     progress.at(rejection.line(), lines.size());
                 }
             });
@@ -81,22 +77,5 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return outcome.allAccepted() ? ExitCodes.OK : ExitCodes.REJECTED;
-    }
-
-    private void report(Rejection rejection, PrintWriter out, PrintWriter err) {
-        if (json) {
-            Map<String, Object> object = new java.util.LinkedHashMap<>();
-            object.put("line", rejection.line());
-            object.put("command", rejection.command());
-            object.put("code", rejection.code().name());
-            object.put("message", rejection.message());
-            try {
-                out.println(ParleyJson.mapper().writeValueAsString(object));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        } else {
-            err.println(rejection.toText());
-        }
     }
 }

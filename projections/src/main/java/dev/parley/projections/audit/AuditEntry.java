@@ -1,6 +1,8 @@
 package dev.parley.projections.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.projections.json.ParleyJson;
+import dev.parley.projections.support.StoredEvent;
 
 import java.time.Instant;
 
@@ -17,4 +19,12 @@ public record AuditEntry(long position,
                          String correlationId,
                          String causationId,
                          JsonNode payload) {
+
+    /** The audit entry of a stored event. */
+    public static AuditEntry of(StoredEvent event) {
+        return new AuditEntry(event.position(), event.aggregateType(), event.aggregateId(), event.sequence(),
+                              event.eventType(), event.occurredAt(), event.recordedAt(), event.actor(),
+                              event.source(), event.correlationId(), event.causationId(),
+                              ParleyJson.mapper().valueToTree(event.payload()));
+    }
 }

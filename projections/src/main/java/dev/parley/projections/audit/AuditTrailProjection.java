@@ -69,14 +69,15 @@ public class AuditTrailProjection {
 
     @QueryHandler
     AuditTrail handle(FindAuditTrailQuery query) {
-        String filter = query.aggregateId() == null ? "" : " WHERE aggregate_id = ?";
+        String filter = " WHERE position <= ?" + (query.aggregateId() == null ? "" : " AND aggregate_id = ?");
         return new AuditTrail(jdbc.query(
                 "SELECT position, aggregate_type, aggregate_id, sequence_number, event_type, occurred_at,"
                         + " recorded_at, actor, source, correlation_id, causation_id, payload FROM audit_entry"
                         + filter + " ORDER BY position",
                 statement -> {
+                    statement.setLong(1, query.upToPosition() == null ? Long.MAX_VALUE : query.upToPosition());
                     if (query.aggregateId() != null) {
-                        statement.setString(1, query.aggregateId());
+                        statement.setString(2, query.aggregateId());
                     }
                 },
                 row -> new AuditEntry(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4),

@@ -10,7 +10,9 @@ import org.axonframework.queryhandling.QueryHandler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Time travel on the status, on both axes: folds an aggregate's own event stream, keeping only the events that had
@@ -21,18 +23,25 @@ import java.util.function.Predicate;
  */
 public class StatusHistory {
 
-    private final EventStore events;
-    private final StatusStore store;
+    private final Function<String, DomainEventStream> streams;
+    private final Supplier<List<String>> ids;
 
+    /** Over the record: each aggregate's stream from the event store, the aggregates from the status table. */
     public StatusHistory(EventStore events, ConnectionProvider connections) {
-        this.events = events;
-        this.store = new StatusStore(connections);
+        this(id -> events.readEvents(id, 0), new StatusStore(connections)::ids);
     }
 
+    /** Over any history: {@code streams} gives an aggregate's whole stream, {@code ids} every aggregate in it. */
+    public StatusHistory(Function<String, DomainEventStream> streams, Supplier<List<String>> ids) {
+        this.streams = streams;
+        this.ids = ids;
+    }
+
+
+
     @QueryHandler
-    StatusReport handle(FindStatusAsOfQuery query) {
-        List<String> ids = query.aggregateId() != null ? List.of(query.aggregateId()) : store.ids();
-        return fold(ids, message -> Times.notAfter(message.getTimestamp(), query.knownAt())
+    public StatusReport handle(FindStatusAsOfQuery query) {
+        return fold(query.aggregateId() != null ? List.of(query.aggregateId()) : ids.get(), message -> Times.notAfter(message.getTimestamp(), query.knownAt())
                 && Times.notAfter(((ParleyEvent) message.getPayload()).occurredAt(), query.at()));
     }
 
@@ -46,7 +55,7 @@ public class StatusHistory {
         List<IncidentView> incidents = new ArrayList<>();
         for (String id : ids) {
             Object view = null;
-            DomainEventStream stream = events.readEvents(id, 0);
+            DomainEventStream stream = streams.apply(id);
             while (stream.hasNext()) {
                 DomainEventMessage<?> message = stream.next();
                 boolean begun = view != null || message.getSequenceNumber() == 0;

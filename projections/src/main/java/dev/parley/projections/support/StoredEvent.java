@@ -31,10 +31,14 @@ public record StoredEvent(long position,
 
     /** The stored event behind a message of the event store, or null when it is not a Parley domain event. */
     public static StoredEvent of(EventMessage<?> message, TrackingToken token) {
+        return of(message, token == null ? -1 : token.position().orElse(-1));
+    }
+
+    /** The stored event behind a message at {@code position}, or null when it is not a Parley domain event. */
+    public static StoredEvent of(EventMessage<?> message, long position) {
         if (!(message instanceof DomainEventMessage<?> domain) || !(message.getPayload() instanceof ParleyEvent event)) {
             return null;
         }
-        long position = token == null ? -1 : token.position().orElse(-1);
         return new StoredEvent(position, domain.getType(), domain.getAggregateIdentifier(),
                                domain.getSequenceNumber(), EventDescriptions.eventType(event.getClass()),
                                event.occurredAt(), message.getTimestamp(), event.source(),

@@ -5,11 +5,16 @@ import java.time.Instant;
 /**
  * Asks for the timeline. {@code at} (valid time) keeps the events that had happened by then, as recorded now;
  * {@code knownAt} (transaction time) keeps only the events recorded by then; either may be null for no bound, and
- * both together give what was known at {@code knownAt} about the world at {@code at}.
+ * both together give what was known at {@code knownAt} about the world at {@code at}. {@code upToPosition}, when
+ * not null, keeps only the events stored at or before that position (what a fork at that position sees).
  */
-public record FindTimelineQuery(Instant at, Instant knownAt) {
+public record FindTimelineQuery(Instant at, Instant knownAt, Long upToPosition) {
+
+    public FindTimelineQuery(Instant at, Instant knownAt) {
+        this(at, knownAt, null);
+    }
 
     public static FindTimelineQuery all() {
-        return new FindTimelineQuery(null, null);
+        return new FindTimelineQuery(null, null, null);
     }
 }

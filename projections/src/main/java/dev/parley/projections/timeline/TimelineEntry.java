@@ -1,5 +1,8 @@
 package dev.parley.projections.timeline;
 
+import dev.parley.projections.describe.EventDescriptions;
+import dev.parley.projections.support.StoredEvent;
+
 import java.time.Instant;
 
 /** One event on the timeline, described in one line. */
@@ -12,4 +15,11 @@ public record TimelineEntry(long position,
                             String eventType,
                             String source,
                             String description) {
+
+    /** The timeline entry of a stored event. */
+    public static TimelineEntry of(StoredEvent event) {
+        return new TimelineEntry(event.position(), event.occurredAt(), event.recordedAt(), event.aggregateType(),
+                                 event.aggregateId(), event.sequence(), event.eventType(), event.source(),
+                                 EventDescriptions.describe(event.payload()));
+    }
 }

@@ -72,19 +72,25 @@ public class TimelineProjection {
         List<TimelineEntry> entries = jdbc.query(
                 "SELECT position, occurred_at, recorded_at, aggregate_type, aggregate_id, sequence_number,"
                         + " event_type, source, description FROM timeline_entry"
-                        + " WHERE occurred_at_micros <= ? AND recorded_at_micros <= ?"
+                        + " WHERE occurred_at_micros <= ? AND recorded_at_micros <= ? AND position <= ?"
                         + " ORDER BY occurred_at_micros, position",
                 statement -> {
                     statement.setLong(1, Times.upperBound(query.at()));
                     statement.setLong(2, Times.upperBound(query.knownAt()));
+                    statement.setLong(3, query.upToPosition() == null ? Long.MAX_VALUE : query.upToPosition());
                 },
                 row -> new TimelineEntry(row.getLong(1), Instant.parse(row.getString(2)),
                                          Instant.parse(row.getString(3)), row.getString(4), row.getString(5),
                                          row.getLong(6), row.getString(7), row.getString(8), row.getString(9)));
-        return new Timeline(entries.stream()
-                                   .filter(entry -> Times.notAfter(entry.occurredAt(), query.at()))
-                                   .filter(entry -> Times.notAfter(entry.recordedAt(), query.knownAt()))
-                                   .sorted(TIMELINE_ORDER)
-                                   .toList());
+        return new Timeline(ordered(entries, query.at(), query.knownAt()));
+    }
+
+    /** Entries that lie within both time bounds (null for none), in timeline order. */
+    public static List<TimelineEntry> ordered(List<TimelineEntry> entries, Instant at, Instant knownAt) {
+        return entries.stream()
+                      .filter(entry -> Times.notAfter(entry.occurredAt(), at))
+                      .filter(entry -> Times.notAfter(entry.recordedAt(), knownAt))
+                      .sorted(TIMELINE_ORDER)
+                      .toList();
     }
 }

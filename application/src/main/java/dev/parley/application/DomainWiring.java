@@ -1,0 +1,71 @@
+package dev.parley.application;
+
+import dev.parley.application.messaging.Provenance;
+import dev.parley.application.policy.CeasefirePropagation;
+import dev.parley.application.policy.StreamTypeGuard;
+import dev.parley.application.policy.StreamTypes;
+import dev.parley.negotiation.api.KnownIncidents;
+import dev.parley.projections.json.ParleyJson;
+import dev.parley.shared.Aggregates;
+import dev.parley.shared.MissingAggregateInterceptor;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import java.util.List;
+
+/**
+ * The part of the Axon configuration that every Parley shares, the record and each what-if fork alike: Jackson
+ * serialization, provenance metadata, both aggregates behind one command bus with its interceptors, and the ceasefire
+ * process rule. Where events are stored and which read models run is up to the caller.
+ */
+final class DomainWiring {
+
+    private DomainWiring() {
+    }
+
+    static Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(ParleyJson.create()).build();
+    }
+
+    static Configurer domain(Serializer serializer, TransactionManager transactions) {
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureTransactionManager(c -> transactions)
+                .configureCorrelationDataProviders(c -> List.of(new Provenance()))
+                .registerComponent(StreamTypes.class, c -> new StreamTypes(c.eventStore()))
+                .registerComponent(KnownIncidents.class, c -> c.getComponent(StreamTypes.class))
+                .configureCommandBus(DomainWiring::commandBus);
+        Aggregates.types().forEach(configurer::configureAggregate);
+        configurer.eventProcessing(processing -> {
+            // Axon's default logs a failing event and moves on, which would leave a gap in a read model and
+            // half-apply the process rule; failing the batch instead rolls it back and the processor retries.
+            processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+            processing.registerSubscribingEventProcessor(CeasefirePropagation.PROCESSING_GROUP);
+            processing.registerEventHandler(c -> new CeasefirePropagation(c.commandGateway()));
+        });
+        return configurer;
+    }
+
+    private static CommandBus commandBus(Configuration configuration) {
+        SimpleCommandBus bus = SimpleCommandBus.builder()
+                                               .transactionManager(configuration.getComponent(
+                                                       TransactionManager.class))
+                                               .messageMonitor(configuration.messageMonitor(
+                                                       SimpleCommandBus.class, "commandBus"))
+                                               .build();
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
+        bus.registerHandlerInterceptor(new StreamTypeGuard(configuration.getComponent(StreamTypes.class)));
+        bus.registerHandlerInterceptor(new MissingAggregateInterceptor());
+        return bus;
+    }
+}

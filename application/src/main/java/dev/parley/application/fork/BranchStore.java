@@ -1,0 +1,144 @@
+package dev.parley.application.fork;
+
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Named branches: a fork point and the fork's own events, serialized as the record serializes its own, in the
+ * {@code branch} tables, apart from the record.
+ */
+public final class BranchStore {
+
+    /** A saved branch: where it forked from the record, and its own events. */
+    public record Branch(String name, long forkPoint, Instant savedAt, List<PositionedEvent> events) {
+    }
+
+    /** A saved branch, as listed. */
+    public record BranchSummary(String name, long forkPoint, int events, Instant savedAt) {
+    }
+
+    private final DataSource dataSource;
+    private final Serializer serializer;
+    private final RecordReader reader;
+
+    BranchStore(DataSource dataSource, Serializer serializer, RecordReader reader) {
+        this.dataSource = dataSource;
+        this.serializer = serializer;
+        this.reader = reader;
+    }
+
+    /** Saves, or replaces, the branch {@code name}. */
+    void save(String name, long forkPoint, List<PositionedEvent> events, Instant savedAt) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM branch WHERE name = ?")) {
+                    delete.setString(1, name);
+                    delete.executeUpdate();
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO branch (name, fork_point, saved_at) VALUES (?, ?, ?)")) {
+                    insert.setString(1, name);
+                    insert.setLong(2, forkPoint);
+                    insert.setString(3, savedAt.toString());
+                    insert.executeUpdate();
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO branch_event (branch_name, position, event_identifier, aggregate_identifier,"
+                                + " sequence_number, type, time_stamp, payload_type, payload_revision, payload,"
+                                + " meta_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    for (PositionedEvent event : events) {
+                        DomainEventMessage<?> message = event.message();
+                        SerializedObject<byte[]> payload = message.serializePayload(serializer, byte[].class);
+                        SerializedObject<byte[]> metaData = message.serializeMetaData(serializer, byte[].class);
+                        insert.setString(1, name);
+                        insert.setLong(2, event.position());
+                        insert.setString(3, message.getIdentifier());
+                        insert.setString(4, message.getAggregateIdentifier());
+                        insert.setLong(5, message.getSequenceNumber());
+                        insert.setString(6, message.getType());
+                        insert.setString(7, DateTimeUtils.formatInstant(message.getTimestamp()));
+                        insert.setString(8, payload.getType().getName());
+                        insert.setString(9, payload.getType().getRevision());
+                        insert.setBytes(10, payload.getData());
+                        insert.setBytes(11, metaData.getData());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot save branch " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<Branch> load(String name) {
+        try (Connection connection = dataSource.getConnection()) {
+            long forkPoint;
+            Instant savedAt;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT fork_point, saved_at FROM branch WHERE name = ?")) {
+                select.setString(1, name);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    forkPoint = row.getLong(1);
+                    savedAt = Instant.parse(row.getString(2));
+                }
+            }
+            List<RecordReader.Row> rows = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT position, type, aggregate_identifier, sequence_number, event_identifier, time_stamp,"
+                            + " payload_type, payload_revision, payload, meta_data FROM branch_event"
+                            + " WHERE branch_name = ? ORDER BY position")) {
+                select.setString(1, name);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(new RecordReader.Row(row.getLong(1), new GenericDomainEventEntry<>(
+                                row.getString(2), row.getString(3), row.getLong(4), row.getString(5),
+                                row.getString(6), row.getString(7), row.getString(8), row.getBytes(9),
+                                row.getBytes(10))));
+                    }
+                }
+            }
+            return Optional.of(new Branch(name, forkPoint, savedAt, reader.deserialize(rows)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot load branch " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public List<BranchSummary> list() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT b.name, b.fork_point, b.saved_at, (SELECT COUNT(*) FROM branch_event e"
+                             + " WHERE e.branch_name = b.name) FROM branch b ORDER BY b.name");
+             ResultSet row = select.executeQuery()) {
+            List<BranchSummary> branches = new ArrayList<>();
+            while (row.next()) {
+                branches.add(new BranchSummary(row.getString(1), row.getLong(2), row.getInt(4),
+                                               Instant.parse(row.getString(3))));
+            }
+            return branches;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list branches: " + e.getMessage(), e);
+        }
+    }
+}

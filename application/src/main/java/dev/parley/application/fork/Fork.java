@@ -1,0 +1,102 @@
+package dev.parley.application.fork;
+
+import dev.parley.projections.status.StatusHistory;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.Serializer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A what-if branch of the history: its own command and query gateways over the base history up to the fork point
+ * plus its own events. Creating one copies nothing; nothing it does reaches the base. The ceasefire process rule
+ * runs inside it, and forks of forks work the same way. Close it to let it go.
+ */
+public final class Fork implements AutoCloseable {
+
+    private final ForkEvents events;
+    private final Configuration configuration;
+    private final TransactionFreeDomain factory;
+    private final BranchStore branches;
+    private final Serializer serializer;
+
+    /** How a fork gets the domain's Axon configuration, without transactions. */
+    @FunctionalInterface
+    public interface TransactionFreeDomain {
+        Configurer configurer(Serializer serializer);
+    }
+
+    private Fork(ForkEvents events, TransactionFreeDomain domain, Serializer serializer, BranchStore branches) {
+        this.events = events;
+        this.serializer = serializer;
+        this.branches = branches;
+        StatusHistory status = new StatusHistory(
+                id -> DomainEventStream.of(events.stream(id, Long.MAX_VALUE).stream().map(PositionedEvent::message)),
+                () -> new ArrayList<>(events.aggregateIds(Long.MAX_VALUE)));
+        this.configuration = domain.configurer(serializer)
+                                   .configureEmbeddedEventStore(c -> new ForkStorageEngine(events))
+                                   .registerQueryHandler(c -> status)
+                                   .registerQueryHandler(c -> new ForkReadModels(events, status))
+                                   .start();
+        this.factory = domain;
+    }
+
+    /** A fork of {@code parent} at {@code forkPoint}, with {@code inherited} events already its own. */
+    static Fork over(EventSource parent, long forkPoint, List<PositionedEvent> inherited, TransactionFreeDomain domain,
+                     Serializer serializer, BranchStore branches) {
+        ForkEvents events = new ForkEvents(parent, forkPoint);
+        if (!inherited.isEmpty()) {
+            List<DomainEventMessage<?>> messages = new ArrayList<>();
+            inherited.forEach(event -> messages.add(event.message()));
+            events.append(messages);
+        }
+        return new Fork(events, domain, serializer, branches);
+    }
+
+    public CommandGateway commands() {
+        return configuration.commandGateway();
+    }
+
+    public QueryGateway queries() {
+        return configuration.queryGateway();
+    }
+
+    /** The last position of the base this fork sees. */
+    public long forkPoint() {
+        return events.forkPoint();
+    }
+
+    /** The events decided in this fork, in order, at positions after the fork point. */
+    public List<PositionedEvent> ownEvents() {
+        return events.own();
+    }
+
+    /** A fork of this fork at its current head. */
+    public Fork fork() {
+        return new Fork(new ForkEvents(events, events.head()), factory, serializer, branches);
+    }
+
+    /** Compares this fork with its base, now or at the fork point, for every aggregate the fork touched. */
+    public ForkDiff diff(ForkDiff.Against against) {
+        return ForkDiffer.diff(events, against);
+    }
+
+    /**
+     * Keeps this fork's events under {@code name}, apart from the record, replacing a branch of that name. A fork of
+     * a fork is saved as one branch of the record, with its ancestors' events.
+     */
+    public void save(String name) {
+        branches.save(name, events.recordPoint(), events.lineage(), Instant.now());
+    }
+
+    @Override
+    public void close() {
+        configuration.shutdown();
+    }
+}

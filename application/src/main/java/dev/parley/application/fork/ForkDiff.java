@@ -1,0 +1,38 @@
+package dev.parley.application.fork;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * How a fork differs from its base, aggregate by aggregate, for every aggregate the fork touched: the status fields
+ * that differ, the events only in the fork, and the base's events after the fork point.
+ */
+public record ForkDiff(long forkPoint, Against against, List<AggregateDiff> aggregates) {
+
+    /** What the fork is compared with: the base as it is now, or as it was at the fork point. */
+    public enum Against {
+        HEAD,
+        FORK_POINT
+    }
+
+    /** The differences of one aggregate. */
+    public record AggregateDiff(String aggregateType,
+                                String aggregateId,
+                                List<FieldDifference> statusDifferences,
+                                List<DiffEvent> forkEvents,
+                                List<DiffEvent> baseEventsAfterForkPoint) {
+    }
+
+    /**
+     * One status field that differs; {@code field} is a path such as {@code rounds[1].closedAs}, empty for the whole
+     * aggregate when it exists on one side only. Values are JSON, null where absent.
+     */
+    public record FieldDifference(String field, JsonNode base, JsonNode fork) {
+    }
+
+    /** An event in the diff, described in one line. */
+    public record DiffEvent(long position, long sequence, String eventType, Instant occurredAt, String description) {
+    }
+}

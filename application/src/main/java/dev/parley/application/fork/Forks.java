@@ -1,0 +1,59 @@
+package dev.parley.application.fork;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.List;
+
+/** Makes what-if forks of a record, at a position, at a recording time, or from a saved branch. */
+public final class Forks {
+
+    private final RecordReader reader;
+    private final RecordSource record;
+    private final Fork.TransactionFreeDomain domain;
+    private final Serializer serializer;
+    private final BranchStore branches;
+
+    public Forks(DataSource dataSource, Serializer serializer, EventUpcaster upcasters, QueryGateway recordQueries,
+                 RecordSource.CatchUp recordCatchUp, Fork.TransactionFreeDomain domain) {
+        this.reader = new RecordReader(dataSource, serializer, upcasters);
+        this.record = new RecordSource(reader, recordQueries, recordCatchUp);
+        this.domain = domain;
+        this.serializer = serializer;
+        this.branches = new BranchStore(dataSource, serializer, reader);
+    }
+
+    /** The last position of the record. */
+    public long head() {
+        return reader.head();
+    }
+
+    /** A fork that sees the record up to and including {@code position}. */
+    public Fork at(long position) {
+        long head = reader.head();
+        if (position < 0 || position > head) {
+            throw new IllegalArgumentException("cannot fork at position " + position + ": the record holds positions "
+                                                       + "1 to " + head);
+        }
+        return Fork.over(record, position, List.of(), domain, serializer, branches);
+    }
+
+    /** A fork that sees what had been recorded by {@code recordedBy}. */
+    public Fork recordedBy(Instant recordedBy) {
+        return at(reader.positionRecordedBy(recordedBy));
+    }
+
+    /** A fork that continues the saved branch {@code name}. */
+    public Fork branch(String name) {
+        BranchStore.Branch branch = branches.load(name)
+                .orElseThrow(() -> new IllegalArgumentException("no branch named " + name));
+        return Fork.over(record, branch.forkPoint(), branch.events(), domain, serializer, branches);
+    }
+
+    public BranchStore branches() {
+        return branches;
+    }
+}
