@@ -4,6 +4,9 @@ import dev.parley.application.Parley;
 import dev.parley.application.commandfile.CommandFileRunner;
 import dev.parley.application.commandfile.CommandLine;
 import dev.parley.application.commandfile.Rejection;
+import dev.parley.application.fork.Fork;
+import dev.parley.application.fork.ForkDiff;
+import dev.parley.projections.audit.AuditEntry;
 import dev.parley.projections.audit.AuditTrail;
 import dev.parley.projections.audit.FindAuditTrailQuery;
 import dev.parley.projections.describe.EventDescriptions;
@@ -72,6 +75,7 @@ final class DemoCommand implements Callable<Integer> {
         StatusReport status;
         Timeline timeline;
         AuditTrail audit;
+        ForkDiff whatIf;
         try (Parley parley = Parley.open(url)) {
             Registration listening = parley.eventStore().subscribe(recorded::addAll);
             CommandFileRunner runner = new CommandFileRunner(parley.commands(), "parley-demo");
@@ -101,6 +105,7 @@ final class DemoCommand implements Callable<Integer> {
             status = parley.queries().query(FindStatusQuery.all(), StatusReport.class).get();
             timeline = parley.queries().query(FindTimelineQuery.all(), Timeline.class).get();
             audit = parley.queries().query(FindAuditTrailQuery.all(), AuditTrail.class).get();
+            whatIf = whatIfIstanbulHadNotCollapsed(parley, audit);
         }
         out.println();
         out.println("Where things stand now (parley status):");
@@ -118,11 +123,42 @@ final class DemoCommand implements Callable<Integer> {
              .filter(entry -> entry.eventType().equals("CeasefireDeclared"))
              .forEach(entry -> out.print(AuditCommand.render(entry)));
         out.println();
+        out.println("What if the Istanbul round had not collapsed? A what-if fork of the history just before the");
+        out.println("collapse, in which Afghanistan accepts Pakistan's counterterrorism framework and the round");
+        out.println("concludes (parley fork --at <position> --then FILE); the record itself is not touched:");
+        out.println();
+        WHAT_IF.forEach(line -> out.println("  " + line));
+        out.println();
+        out.print(ForkText.render(whatIf));
+        out.println();
         out.println(outcome.accepted() + " commands accepted, " + outcome.rejections().size() + " rejected, "
                             + events + " events recorded"
                             + (store.url == null || store.url.isBlank() ? " in a temporary store, now removed."
                 : " in " + url + "."));
         return outcome.allAccepted() ? ExitCodes.OK : ExitCodes.REJECTED;
+    }
+
+    private static final List<String> WHAT_IF = List.of(
+            "{\"command\":\"RespondToFramework\",\"negotiationId\":\"pak-afg-talks-2025\","
+                    + "\"frameworkId\":\"pak-counterterrorism-framework\",\"party\":\"AFG\","
+                    + "\"response\":\"ACCEPTED\",\"occurredAt\":\"2025-10-29\",\"source\":\"What-if\"}",
+            "{\"command\":\"ConcludeRound\",\"negotiationId\":\"pak-afg-talks-2025\",\"outcome\":"
+                    + "\"Counterterrorism framework agreed\",\"occurredAt\":\"2025-10-29\",\"source\":\"What-if\"}");
+
+    private static ForkDiff whatIfIstanbulHadNotCollapsed(Parley parley, AuditTrail audit) {
+        long collapse = audit.entries().stream()
+                             .filter(entry -> entry.eventType().equals("TalksCollapsed"))
+                             .mapToLong(AuditEntry::position)
+                             .findFirst()
+                             .orElseThrow(() -> new IllegalStateException("the scenario records no collapse"));
+        try (Fork fork = parley.fork(collapse - 1)) {
+            CommandFileRunner.Outcome outcome = new CommandFileRunner(fork.commands(), "parley-demo")
+                    .run(WHAT_IF, new CommandFileRunner.Listener() { });
+            if (!outcome.allAccepted()) {
+                throw new IllegalStateException("the what-if was rejected: " + outcome.rejections());
+            }
+            return fork.diff(ForkDiff.Against.HEAD);
+        }
     }
 
     private static List<String> scenario() {
