@@ -1,5 +1,6 @@
 package dev.parley.application.fork;
 
+import dev.parley.projections.support.Jdbc;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -10,9 +11,6 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the record's event table, and only reads it: every statement is a SELECT on a read-only connection. Events
+ * Reads the record's event table, and only reads it: every statement is a SELECT on a connection set read-only. Events
  * are upcast and deserialized exactly as Axon's storage engine does, and keep their global index as position.
  */
 final class RecordReader {
@@ -30,24 +28,16 @@ final class RecordReader {
     private static final String COLUMNS = "global_index, type, aggregate_identifier, sequence_number, "
             + "event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data";
 
-    /** A statement's parameters. */
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    /** Reads one row. */
-    @FunctionalInterface
-    private interface RowReader<T> {
-        T read(ResultSet row) throws SQLException;
-    }
-
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final Serializer serializer;
     private final EventUpcaster upcasters;
 
     RecordReader(DataSource dataSource, Serializer serializer, EventUpcaster upcasters) {
-        this.dataSource = dataSource;
+        this.jdbc = new Jdbc(() -> {
+            Connection connection = dataSource.getConnection();
+            connection.setReadOnly(true);
+            return connection;
+        });
         this.serializer = serializer;
         this.upcasters = upcasters;
     }
@@ -73,7 +63,7 @@ final class RecordReader {
     }
 
     Set<String> aggregateIds(long upTo) {
-        return new LinkedHashSet<>(query("SELECT DISTINCT aggregate_identifier FROM domain_event_entry"
+        return new LinkedHashSet<>(jdbc.query("SELECT DISTINCT aggregate_identifier FROM domain_event_entry"
                                                  + " WHERE global_index <= ? ORDER BY aggregate_identifier",
                                          statement -> statement.setLong(1, upTo), row -> row.getString(1)));
     }
@@ -98,34 +88,15 @@ final class RecordReader {
     record Row(long position, GenericDomainEventEntry<byte[]> entry) {
     }
 
-    private List<PositionedEvent> events(String sql, Binder binder) {
-        return deserialize(query(sql, binder, row -> new Row(row.getLong(1), new GenericDomainEventEntry<>(
+    private List<PositionedEvent> events(String sql, Jdbc.Binder binder) {
+        return deserialize(jdbc.query(sql, binder, row -> new Row(row.getLong(1), new GenericDomainEventEntry<>(
                 row.getString(2), row.getString(3), row.getLong(4), row.getString(5), row.getString(6),
                 row.getString(7), row.getString(8), row.getBytes(9), row.getBytes(10)))));
     }
 
-    private long single(String sql, Binder binder) {
-        List<Long> values = query(sql, binder, row -> row.getLong(1));
+    private long single(String sql, Jdbc.Binder binder) {
+        List<Long> values = jdbc.query(sql, binder, row -> row.getLong(1));
         return values.isEmpty() ? 0 : values.get(0);
     }
 
-    private <T> List<T> query(String sql, Binder binder, RowReader<T> reader) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setReadOnly(true);
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                binder.bind(statement);
-                List<T> rows = new ArrayList<>();
-                try (ResultSet result = statement.executeQuery()) {
-                    while (result.next()) {
-                        rows.add(reader.read(result));
-                    }
-                }
-                return rows;
-            } finally {
-                connection.setReadOnly(false);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the record: " + e.getMessage(), e);
-        }
-    }
 }

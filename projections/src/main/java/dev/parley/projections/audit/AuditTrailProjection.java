@@ -16,7 +16,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Projects every stored event into {@code audit_entry}; one row per event position, so replays add no duplicate. */
@@ -36,7 +35,7 @@ public class AuditTrailProjection {
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
         StoredEvent event = StoredEvent.of(message, token);
         if (event != null) {
-            BatchScope.with(PROCESSING_GROUP, ArrayList<StoredEvent>::new, this::insert, batch -> batch.add(event));
+            BatchScope.add(PROCESSING_GROUP, event, this::insert);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.parley.projections.support;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -13,6 +15,11 @@ import java.util.function.Supplier;
 public final class BatchScope {
 
     private BatchScope() {
+    }
+
+    /** Adds {@code item} to the batch's list under {@code key}; {@code flush} gets the whole list once. */
+    public static <T> void add(String key, T item, Consumer<List<T>> flush) {
+        with(key, ArrayList<T>::new, flush, items -> items.add(item));
     }
 
     /**

@@ -14,7 +14,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -37,7 +36,7 @@ public class TimelineProjection {
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
         StoredEvent event = StoredEvent.of(message, token);
         if (event != null) {
-            BatchScope.with(PROCESSING_GROUP, ArrayList<StoredEvent>::new, this::insert, batch -> batch.add(event));
+            BatchScope.add(PROCESSING_GROUP, event, this::insert);
         }
     }
 
