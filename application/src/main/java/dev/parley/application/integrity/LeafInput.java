@@ -1,0 +1,62 @@
+package dev.parley.application.integrity;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The canonical encoding of one stored event, the input of its leaf hash (docs/integrity.md): a version tag, then
+ * each field as it is stored, strings and byte arrays prefixed by their length, numbers as 8-byte big-endian, ending
+ * with the leaf hash of the previous event of the same stream (32 zero bytes for the first), which chains each
+ * stream.
+ */
+public record LeafInput(long position,
+                        String aggregateType,
+                        String aggregateId,
+                        long sequence,
+                        String eventIdentifier,
+                        String payloadType,
+                        String payloadRevision,
+                        String timestamp,
+                        byte[] payload,
+                        byte[] metaData) {
+
+    public static final String VERSION = "parley-event-v1";
+
+    /** The bytes hashed for this event, given the leaf hash of the previous event of its stream. */
+    public byte[] encode(byte[] previousLeaf) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + payload.length
+                                                                      + (metaData == null ? 0 : metaData.length));
+        text(out, VERSION);
+        number(out, position);
+        text(out, aggregateType);
+        text(out, aggregateId);
+        number(out, sequence);
+        text(out, eventIdentifier);
+        text(out, payloadType);
+        text(out, payloadRevision == null ? "" : payloadRevision);
+        text(out, timestamp);
+        bytes(out, payload);
+        bytes(out, metaData == null ? new byte[0] : metaData);
+        out.writeBytes(previousLeaf);
+        return out.toByteArray();
+    }
+
+    /** The leaf hash of this event. */
+    public byte[] leafHash(byte[] previousLeaf) {
+        return Hashes.leaf(encode(previousLeaf));
+    }
+
+    private static void text(ByteArrayOutputStream out, String value) {
+        bytes(out, value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void bytes(ByteArrayOutputStream out, byte[] value) {
+        out.writeBytes(ByteBuffer.allocate(4).putInt(value.length).array());
+        out.writeBytes(value);
+    }
+
+    private static void number(ByteArrayOutputStream out, long value) {
+        out.writeBytes(ByteBuffer.allocate(8).putLong(value).array());
+    }
+}
