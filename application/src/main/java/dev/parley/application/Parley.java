@@ -1,6 +1,8 @@
 package dev.parley.application;
 
 import dev.parley.application.fork.Fork;
+import dev.parley.application.integrity.EventHasher;
+import dev.parley.application.integrity.HashingEventStorageEngine;
 import dev.parley.application.fork.Forks;
 import dev.parley.application.readmodel.CatchUpListener;
 import dev.parley.application.readmodel.HandledEvents;
@@ -228,7 +230,7 @@ public final class Parley implements AutoCloseable {
 
         private EventStorageEngine storageEngine(Configuration configuration, JdbcTransactions transactions,
                                                  Serializer serializer) {
-            EventStorageEngine stored = JdbcEventStorageEngine.builder()
+            JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                     .connectionProvider(transactions)
                     .transactionManager(transactions)
                     .eventSerializer(serializer)
@@ -237,8 +239,9 @@ public final class Parley implements AutoCloseable {
                     .persistenceExceptionResolver(duplicateKeys())
                     .schema(EVENT_SCHEMA)
                     .batchSize(FETCH_BATCH)
-                    .dataType(byte[].class)
-                    .build();
+                    .dataType(byte[].class);
+            EventStorageEngine stored = new HashingEventStorageEngine(builder, new EventHasher(transactions),
+                                                                      transactions);
             return dryRun ? new SequenceEventStorageEngine(stored, new InMemoryEventStorageEngine()) : stored;
         }
 

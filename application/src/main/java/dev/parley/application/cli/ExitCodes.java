@@ -9,6 +9,8 @@ final class ExitCodes {
     static final int FAILURE = 1;
     /** Some commands were rejected; the others were applied. */
     static final int REJECTED = 2;
+    /** The history was altered, deleted, reordered or inserted into; or a proof does not hold. */
+    static final int TAMPERED = 3;
     /** A replay rebuilt read models that differ from what they held. */
     static final int DIFFERENT = 4;
 

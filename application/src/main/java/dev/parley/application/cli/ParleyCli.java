@@ -11,7 +11,11 @@ import java.io.PrintWriter;
 @Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
          description = "An event-sourced record of negotiations and border incidents.",
          subcommands = {RunCommand.class, StatusCommand.class, TimelineCommand.class, AuditCommand.class,
-                        ReplayCommand.class, ForkCommand.class, ForksCommand.class, DemoCommand.class})
+                        ReplayCommand.class, ForkCommand.class, ForksCommand.class,
+                        IntegrityCommands.CheckpointCommand.class, IntegrityCommands.VerifyCommand.class,
+                        IntegrityCommands.ProveCommand.class, IntegrityCommands.VerifyProofCommand.class,
+                        IntegrityCommands.ExportCommand.class, IntegrityCommands.ImportCommand.class,
+                        DemoCommand.class})
 public final class ParleyCli implements Runnable {
 
     @CommandLine.Spec

@@ -98,5 +98,4 @@ final class RecordReader {
         List<Long> values = jdbc.query(sql, binder, row -> row.getLong(1));
         return values.isEmpty() ? 0 : values.get(0);
     }
-
 }

@@ -1,0 +1,27 @@
+package dev.parley.application.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** {@code --keys DIR}: where the store's signing key lives; by default beside an H2 store's file, else ./parley-data. */
+final class KeyOption {
+
+    @Option(names = "--keys", paramLabel = "DIR", defaultValue = "${env:PARLEY_KEYS}",
+            description = "Directory of the store's Ed25519 key pair (default: $PARLEY_KEYS, else the H2 store's "
+                    + "directory, else ./parley-data). Made on first use.")
+    Path directory;
+
+    Path resolve(String storeUrl) {
+        if (directory != null) {
+            return directory;
+        }
+        String h2File = "jdbc:h2:file:";
+        if (storeUrl.startsWith(h2File)) {
+            String path = storeUrl.substring(h2File.length()).split(";", 2)[0];
+            Path parent = Path.of(path).toAbsolutePath().getParent();
+            return parent != null ? parent : Path.of(".");
+        }
+        return Path.of("parley-data");
+    }
+}

@@ -1,0 +1,165 @@
+package dev.parley.application.integrity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.parley.projections.json.ParleyJson;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+/** Verifying a store, signing checkpoints of it, and proving events against them. */
+public final class Integrity {
+
+    private final DataSource dataSource;
+    private final Signing signing;
+
+    public Integrity(DataSource dataSource, Path keyDirectory) {
+        this.dataSource = dataSource;
+        this.signing = new Signing(keyDirectory);
+    }
+
+    public Verification verify(LongConsumer progress) {
+        return new Verifier(dataSource).verify(progress);
+    }
+
+    /** Signs the current tree head of a verified store and keeps the checkpoint in the store. */
+    public Checkpoint checkpoint(Verification verified) {
+        if (!verified.intact()) {
+            throw new IllegalStateException("refusing to sign a store that does not verify");
+        }
+        Checkpoint checkpoint = signing.sign(verified.leaves().size(), verified.root(), Instant.now());
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO checkpoint (tree_size, document, created_at) VALUES (?, ?, ?)")) {
+            insert.setLong(1, checkpoint.treeSize());
+            insert.setString(2, ParleyJson.mapper().writeValueAsString(checkpoint));
+            insert.setString(3, checkpoint.time());
+            insert.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot keep the checkpoint: " + e.getMessage(), e);
+        }
+        return checkpoint;
+    }
+
+    /** The last checkpoint this store signed. */
+    public Optional<Checkpoint> latestCheckpoint() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT document FROM checkpoint ORDER BY created_at DESC, tree_size DESC");
+             ResultSet row = select.executeQuery()) {
+            return row.next() ? Optional.of(ParleyJson.mapper().readValue(row.getString(1), Checkpoint.class))
+                    : Optional.empty();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot read checkpoints: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Why the verified history is not an append-only extension of {@code checkpoint} signed by this store's key, or
+     * null when it is.
+     */
+    public String checkAgainst(Verification verified, Checkpoint checkpoint) {
+        if (!Signing.signatureValid(checkpoint)) {
+            return "the checkpoint's signature is not valid";
+        }
+        String ownKey = signing.publicKeyOrNull();
+        if (ownKey == null || !ownKey.equals(checkpoint.publicKey())) {
+            return "the checkpoint was signed by another key than this store's";
+        }
+        List<byte[]> leaves = verified.leaves();
+        if (checkpoint.treeSize() > leaves.size()) {
+            return "the history was truncated: the checkpoint holds " + checkpoint.treeSize() + " events, the store "
+                    + leaves.size();
+        }
+        List<byte[]> proof = MerkleTree.consistencyProof(leaves, (int) checkpoint.treeSize());
+        if (!MerkleTree.verifyConsistency(checkpoint.treeSize(), Hashes.fromHex(checkpoint.rootHash()),
+                                          leaves.size(), verified.root(), proof)) {
+            return "the first " + checkpoint.treeSize() + " events were rewritten since the checkpoint"
+                    + " (no consistency proof)";
+        }
+        return null;
+    }
+
+    /** Proves the event at {@code position} is in the tree {@code checkpoint} signed. */
+    public InclusionProof prove(Verification verified, long position, Checkpoint checkpoint) {
+        int index = verified.leafIndexOf(position);
+        if (index < 0) {
+            throw new IllegalArgumentException("no event at position " + position);
+        }
+        if (index >= checkpoint.treeSize()) {
+            throw new IllegalArgumentException("the event at position " + position + " came after the checkpoint of "
+                                                       + checkpoint.treeSize() + " events; sign a newer one");
+        }
+        List<byte[]> prefix = verified.leaves().subList(0, (int) checkpoint.treeSize());
+        if (!Arrays.equals(MerkleTree.root(prefix), Hashes.fromHex(checkpoint.rootHash()))) {
+            throw new IllegalStateException("the store no longer matches the checkpoint");
+        }
+        LeafInput event = event(position);
+        byte[] previous = event.sequence() == 0 ? Hashes.NONE
+                : verified.leaves().get(verified.leafIndexOf(positionOf(event.aggregateId(), event.sequence() - 1)));
+        return new InclusionProof(position, event.aggregateId(), event.sequence(), index, checkpoint.treeSize(),
+                                  checkpoint.rootHash(), Hashes.hex(verified.leaves().get(index)),
+                                  Base64.getEncoder().encodeToString(event.encode(previous)),
+                                  MerkleTree.inclusionPath(prefix, index).stream().map(Hashes::hex).toList());
+    }
+
+    /** Why {@code proof} fails against {@code checkpoint}, with no database, or null when it holds. */
+    public static String checkProof(InclusionProof proof, Checkpoint checkpoint) {
+        if (!Signing.signatureValid(checkpoint)) {
+            return "the checkpoint's signature is not valid";
+        }
+        if (proof.treeSize() != checkpoint.treeSize() || !proof.rootHash().equals(checkpoint.rootHash())) {
+            return "the proof is for another tree than the checkpoint's";
+        }
+        byte[] leaf = Hashes.leaf(Base64.getDecoder().decode(proof.leafInput()));
+        if (!Hashes.hex(leaf).equals(proof.leafHash())) {
+            return "the event's encoding does not hash to the proof's leaf hash";
+        }
+        List<byte[]> path = proof.auditPath().stream().map(Hashes::fromHex).toList();
+        if (!MerkleTree.verifyInclusion(leaf, proof.leafIndex(), proof.treeSize(), path,
+                                        Hashes.fromHex(checkpoint.rootHash()))) {
+            return "the audit path does not lead to the checkpoint's root";
+        }
+        return null;
+    }
+
+    private LeafInput event(long position) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT " + StoredRows.COLUMNS + " FROM domain_event_entry WHERE global_index = ?")) {
+            select.setLong(1, position);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalArgumentException("no event at position " + position);
+                }
+                return StoredRows.read(row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the event: " + e.getMessage(), e);
+        }
+    }
+
+    private long positionOf(String aggregateId, long sequence) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT global_index FROM domain_event_entry"
+                                                                            + " WHERE aggregate_identifier = ? AND sequence_number = ?")) {
+            select.setString(1, aggregateId);
+            select.setLong(2, sequence);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the event: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.parley.application.integrity;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * Recomputes every leaf hash and stream chain from the stored events, in position order, and compares them with the
+ * stored hashes: an altered byte, a deleted, reordered or inserted event shows as the first position where they part.
+ */
+public final class Verifier {
+
+    private final DataSource dataSource;
+
+    public Verifier(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Verification verify(LongConsumer progress) {
+        long start = System.nanoTime();
+        List<byte[]> leaves = new ArrayList<>();
+        long[] positions = new long[1024];
+        Map<String, byte[]> lastLeaf = new HashMap<>();
+        Map<String, Long> lastSequence = new HashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (PreparedStatement events = connection.prepareStatement(
+                         "SELECT " + StoredRows.COLUMNS + " FROM domain_event_entry ORDER BY global_index");
+                 PreparedStatement hashes = connection.prepareStatement(
+                         "SELECT global_index, aggregate_identifier, sequence_number, leaf_hash FROM event_hash"
+                                 + " ORDER BY global_index")) {
+                events.setFetchSize(1_000);
+                hashes.setFetchSize(1_000);
+                try (ResultSet eventRows = events.executeQuery(); ResultSet hashRows = hashes.executeQuery()) {
+                    boolean moreHashes = hashRows.next();
+                    while (eventRows.next()) {
+                        LeafInput event = StoredRows.read(eventRows);
+                        if (moreHashes && hashRows.getLong(1) < event.position()) {
+                            return done(leaves, positions, new Verification.Problem(
+                                    hashRows.getLong(1), hashRows.getString(2),
+                                    "the event hashed at this position was deleted"), start);
+                        }
+                        if (!moreHashes || hashRows.getLong(1) > event.position()) {
+                            return done(leaves, positions, new Verification.Problem(
+                                    event.position(), event.aggregateId(),
+                                    "an event with no hash was inserted"), start);
+                        }
+                        long expected = lastSequence.getOrDefault(event.aggregateId(), -1L) + 1;
+                        if (event.sequence() != expected) {
+                            return done(leaves, positions, new Verification.Problem(
+                                    event.position(), event.aggregateId(), "sequence " + event.sequence()
+                                            + " where the stream continues with " + expected
+                                            + " (events deleted or reordered)"), start);
+                        }
+                        byte[] leaf = event.leafHash(lastLeaf.getOrDefault(event.aggregateId(), Hashes.NONE));
+                        if (!hashRows.getString(2).equals(event.aggregateId())
+                                || hashRows.getLong(3) != event.sequence()
+                                || !Arrays.equals(leaf, hashRows.getBytes(4))) {
+                            return done(leaves, positions, new Verification.Problem(
+                                    event.position(), event.aggregateId(),
+                                    "the stored event does not match its hash (altered, swapped or forged)"),
+                                        start);
+                        }
+                        lastLeaf.put(event.aggregateId(), leaf);
+                        lastSequence.put(event.aggregateId(), event.sequence());
+                        if (leaves.size() == positions.length) {
+                            positions = Arrays.copyOf(positions, positions.length * 2);
+                        }
+                        positions[leaves.size()] = event.position();
+                        leaves.add(leaf);
+                        if (leaves.size() % 10_000 == 0) {
+                            progress.accept(leaves.size());
+                        }
+                        moreHashes = hashRows.next();
+                    }
+                    if (moreHashes) {
+                        return done(leaves, positions, new Verification.Problem(
+                                hashRows.getLong(1), hashRows.getString(2),
+                                "the event hashed at this position was deleted"), start);
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the store to verify it: " + e.getMessage(), e);
+        }
+        return done(leaves, positions, null, start);
+    }
+
+    private static Verification done(List<byte[]> leaves, long[] positions, Verification.Problem problem,
+                                     long start) {
+        return new Verification(leaves, Arrays.copyOf(positions, leaves.size()), problem, System.nanoTime() - start);
+    }
+}
