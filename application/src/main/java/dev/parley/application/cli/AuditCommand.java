@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 
 /** {@code parley audit [ID] [--json]}: one entry per stored event, with its provenance. */
 @Command(name = "audit", description = "Show the audit trail: one entry per stored event, in store order, with "
-        + "both times, actor, source, correlation and causation ids and the payload.")
+        + "both times, actor, source, correlation and causation ids, leaf hash and the payload.")
 final class AuditCommand implements Callable<Integer> {
 
     @Spec
@@ -60,6 +60,7 @@ final class AuditCommand implements Callable<Integer> {
                 + entry.actor() + ", source: " + entry.source() + "\n"
                 + "    correlation " + entry.correlationId()
                 + (entry.causationId() == null ? "" : ", caused by event " + entry.causationId()) + "\n"
+                + (entry.hash() == null ? "" : "    leaf hash " + entry.hash() + "\n")
                 + "    " + Json.write(entry.payload()) + "\n";
     }
 }

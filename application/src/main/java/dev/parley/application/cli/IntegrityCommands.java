@@ -15,9 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -236,13 +234,16 @@ final class IntegrityCommands {
         @Override
         public Integer call() throws Exception {
             long events;
-            try (Parley parley = open(store);
-                 Writer writer = out == null ? new BufferedWriter(new OutputStreamWriter(System.out,
-                                                                                          StandardCharsets.UTF_8))
-                         : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                Writer target = out == null ? spec.commandLine().getOut() : writer;
-                events = new Transfer(parley.store().dataSource()).export(target);
-                target.flush();
+            try (Parley parley = open(store)) {
+                Transfer transfer = new Transfer(parley.store().dataSource());
+                if (out == null) {
+                    events = transfer.export(spec.commandLine().getOut());
+                    spec.commandLine().getOut().flush();
+                } else {
+                    try (Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                        events = transfer.export(file);
+                    }
+                }
             }
             spec.commandLine().getErr().println("Exported " + events + " events" + (out == null ? "." : " to " + out
                     + "."));
