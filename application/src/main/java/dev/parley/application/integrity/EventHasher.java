@@ -30,14 +30,18 @@ public final class EventHasher {
             return;
         }
         try (Connection connection = connections.getConnection()) {
-            List<LeafInput> events = stored(connection, eventIdentifiers);
             Map<String, byte[]> lastLeafOfStream = new HashMap<>();
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO event_hash (global_index, aggregate_identifier, sequence_number, leaf_hash)"
                             + " VALUES (?, ?, ?, ?)")) {
-                for (LeafInput event : events) {
+                for (Stored stored : stored(connection, eventIdentifiers)) {
+                    LeafInput event = stored.event();
                     byte[] previous = lastLeafOfStream.containsKey(event.aggregateId())
-                            ? lastLeafOfStream.get(event.aggregateId()) : previousLeaf(connection, event);
+                            ? lastLeafOfStream.get(event.aggregateId()) : stored.previousLeaf();
+                    if (previous == null) {
+                        throw new SQLException("event " + (event.sequence() - 1) + " of " + event.aggregateId()
+                                                       + " has no hash to chain to");
+                    }
                     byte[] leaf = event.leafHash(previous);
                     lastLeafOfStream.put(event.aggregateId(), leaf);
                     insert.setLong(1, event.position());
@@ -51,39 +55,30 @@ public final class EventHasher {
         }
     }
 
-    private static List<LeafInput> stored(Connection connection, List<String> identifiers) throws SQLException {
+    /** A stored event and the stored leaf hash of the event before it in its stream (none for sequence 0). */
+    private record Stored(LeafInput event, byte[] previousLeaf) {
+    }
+
+    private static List<Stored> stored(Connection connection, List<String> identifiers) throws SQLException {
         String marks = String.join(", ", Collections.nCopies(identifiers.size(), "?"));
+        String columns = StoredRows.columns("e");
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + StoredRows.COLUMNS + " FROM domain_event_entry WHERE event_identifier IN (" + marks + ")"
-                        + " ORDER BY global_index")) {
+                "SELECT " + columns + ", h.leaf_hash FROM domain_event_entry e LEFT JOIN event_hash h"
+                        + " ON h.aggregate_identifier = e.aggregate_identifier"
+                        + " AND h.sequence_number = e.sequence_number - 1"
+                        + " WHERE e.event_identifier IN (" + marks + ") ORDER BY e.global_index")) {
             for (int index = 0; index < identifiers.size(); index++) {
                 select.setString(index + 1, identifiers.get(index));
             }
-            List<LeafInput> events = new ArrayList<>(identifiers.size());
+            List<Stored> events = new ArrayList<>(identifiers.size());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    events.add(StoredRows.read(rows));
+                    LeafInput event = StoredRows.read(rows);
+                    byte[] previous = event.sequence() == 0 ? Hashes.NONE : rows.getBytes(11);
+                    events.add(new Stored(event, previous));
                 }
             }
             return events;
-        }
-    }
-
-    private static byte[] previousLeaf(Connection connection, LeafInput event) throws SQLException {
-        if (event.sequence() == 0) {
-            return Hashes.NONE;
-        }
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT leaf_hash FROM event_hash WHERE aggregate_identifier = ? AND sequence_number = ?")) {
-            select.setString(1, event.aggregateId());
-            select.setLong(2, event.sequence() - 1);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new SQLException("event " + (event.sequence() - 1) + " of " + event.aggregateId()
-                                                   + " has no hash to chain to");
-                }
-                return row.getBytes(1);
-            }
         }
     }
 }

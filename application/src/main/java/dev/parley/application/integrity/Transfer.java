@@ -64,10 +64,7 @@ public final class Transfer {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + StoredRows.COLUMNS.replace("global_index", "e.global_index")
-                            .replace("aggregate_identifier", "e.aggregate_identifier")
-                            .replace("sequence_number", "e.sequence_number")
-                            + ", h.leaf_hash FROM domain_event_entry e LEFT JOIN event_hash h"
+                    "SELECT " + StoredRows.columns("e") + ", h.leaf_hash FROM domain_event_entry e LEFT JOIN event_hash h"
                             + " ON h.global_index = e.global_index ORDER BY e.global_index")) {
                 select.setFetchSize(1_000);
                 Map<String, byte[]> lastLeaf = new HashMap<>();
