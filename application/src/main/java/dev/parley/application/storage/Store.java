@@ -36,6 +36,11 @@ public final class Store implements AutoCloseable {
             config.setUsername("sa");
             config.setPassword("");
         }
+        String user = System.getenv("PARLEY_STORE_USER");
+        if (user != null && !user.isBlank()) {
+            config.setUsername(user);
+            config.setPassword(System.getenv().getOrDefault("PARLEY_STORE_PASSWORD", ""));
+        }
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(0);
         config.setPoolName("parley");
