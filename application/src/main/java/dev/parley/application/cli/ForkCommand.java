@@ -112,7 +112,12 @@ final class ForkCommand implements Callable<Integer> {
         }
         String at = origin.at.strip();
         if (at.chars().allMatch(Character::isDigit) && !at.isEmpty()) {
-            return forks.at(Long.parseLong(at));
+            try {
+                return forks.at(Long.parseLong(at));
+            } catch (NumberFormatException tooLarge) {
+                throw new IllegalArgumentException("cannot fork at position " + at + ": the record holds positions"
+                                                           + " 1 to " + forks.head());
+            }
         }
         try {
             return forks.recordedBy(IsoTime.parse(at));

@@ -202,12 +202,15 @@ final class IntegrityCommands {
         Path proofFile;
         @Parameters(index = "1", paramLabel = "CHECKPOINT")
         Path checkpointFile;
+        @Option(names = "--public-key", paramLabel = "KEY", description = "Only accept checkpoints signed by this "
+                + "public key (base64 X.509, as in a checkpoint, or a file holding it).")
+        String publicKey;
 
         @Override
         public Integer call() {
             InclusionProof proof = read(proofFile, InclusionProof.class);
             Checkpoint checkpoint = read(checkpointFile, Checkpoint.class);
-            String problem = Integrity.checkProof(proof, checkpoint);
+            String problem = Integrity.checkProof(proof, checkpoint, pinnedKey());
             PrintWriter out = spec.commandLine().getOut();
             if (problem == null) {
                 out.println("Valid: the event at position " + proof.position() + " (" + proof.aggregateId() + " ["
@@ -218,6 +221,18 @@ final class IntegrityCommands {
             }
             out.flush();
             return problem == null ? ExitCodes.OK : ExitCodes.TAMPERED;
+        }
+
+        private String pinnedKey() {
+            if (publicKey == null) {
+                return null;
+            }
+            Path file = Path.of(publicKey);
+            try {
+                return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.US_ASCII) : publicKey;
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+            }
         }
     }
 

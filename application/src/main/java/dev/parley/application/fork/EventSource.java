@@ -18,7 +18,7 @@ public interface EventSource {
     /** The position of the last event of this history. */
     long head();
 
-    /** Every aggregate with an event at or before {@code upTo}. */
+    /** Every aggregate with an event at or before {@code upTo}, ordered by id. */
     Set<String> aggregateIds(long upTo);
 
     /** The timeline entries of the events at or before {@code upTo}, in no particular order. */

@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -84,7 +84,7 @@ public final class ForkEvents implements EventSource {
 
     @Override
     public Set<String> aggregateIds(long upTo) {
-        Set<String> ids = new LinkedHashSet<>(parent.aggregateIds(Math.min(forkPoint, upTo)));
+        Set<String> ids = new TreeSet<>(parent.aggregateIds(Math.min(forkPoint, upTo)));
         ownUpTo(upTo).forEach(event -> ids.add(event.message().getAggregateIdentifier()));
         return ids;
     }

@@ -14,7 +14,7 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +63,7 @@ final class RecordReader {
     }
 
     Set<String> aggregateIds(long upTo) {
-        return new LinkedHashSet<>(jdbc.query("SELECT DISTINCT aggregate_identifier FROM domain_event_entry"
+        return new TreeSet<>(jdbc.query("SELECT DISTINCT aggregate_identifier FROM domain_event_entry"
                                                  + " WHERE global_index <= ? ORDER BY aggregate_identifier",
                                          statement -> statement.setLong(1, upTo), row -> row.getString(1)));
     }

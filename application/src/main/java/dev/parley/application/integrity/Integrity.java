@@ -112,15 +112,34 @@ public final class Integrity {
                                   MerkleTree.inclusionPath(prefix, index).stream().map(Hashes::hex).toList());
     }
 
-    /** Why {@code proof} fails against {@code checkpoint}, with no database, or null when it holds. */
-    public static String checkProof(InclusionProof proof, Checkpoint checkpoint) {
+    /**
+     * Why {@code proof} fails against {@code checkpoint}, with no database, or null when it holds; with a pinned
+     * public key (base64 X.509), the checkpoint must be signed by that key.
+     */
+    public static String checkProof(InclusionProof proof, Checkpoint checkpoint, String pinnedPublicKeyOrNull) {
         if (!Signing.signatureValid(checkpoint)) {
             return "the checkpoint's signature is not valid";
+        }
+        if (pinnedPublicKeyOrNull != null && !pinnedPublicKeyOrNull.strip().equals(checkpoint.publicKey())) {
+            return "the checkpoint was signed by another key than the one given";
         }
         if (proof.treeSize() != checkpoint.treeSize() || !proof.rootHash().equals(checkpoint.rootHash())) {
             return "the proof is for another tree than the checkpoint's";
         }
-        byte[] leaf = Hashes.leaf(Base64.getDecoder().decode(proof.leafInput()));
+        byte[] input;
+        LeafInput.Head head;
+        try {
+            input = Base64.getDecoder().decode(proof.leafInput());
+            head = LeafInput.head(input);
+        } catch (RuntimeException e) {
+            return "the proof's leaf input is not an encoded event: " + e.getMessage();
+        }
+        if (head.position() != proof.position() || !head.aggregateId().equals(proof.aggregateId())
+                || head.sequence() != proof.sequence()) {
+            return "the proof names another event than the one it encodes (position " + head.position() + ", "
+                    + head.aggregateId() + " [" + head.sequence() + "])";
+        }
+        byte[] leaf = Hashes.leaf(input);
         if (!Hashes.hex(leaf).equals(proof.leafHash())) {
             return "the event's encoding does not hash to the proof's leaf hash";
         }

@@ -47,6 +47,32 @@ public record LeafInput(long position,
         return Hashes.leaf(encode(previousLeaf));
     }
 
+    /** Where an encoded event says it stands: the fields a proof names, read back from the hashed bytes. */
+    public record Head(long position, String aggregateType, String aggregateId, long sequence) {
+    }
+
+    /** Reads the head of an encoding; fails when the bytes are not a {@value #VERSION} encoding. */
+    public static Head head(byte[] encoding) {
+        ByteBuffer in = ByteBuffer.wrap(encoding);
+        if (!VERSION.equals(readText(in))) {
+            throw new IllegalArgumentException("not a " + VERSION + " encoding");
+        }
+        long position = in.getLong();
+        String aggregateType = readText(in);
+        String aggregateId = readText(in);
+        return new Head(position, aggregateType, aggregateId, in.getLong());
+    }
+
+    private static String readText(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
+            throw new IllegalArgumentException("a length runs past the end of the encoding");
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
     private static void text(ByteArrayOutputStream out, String value) {
         bytes(out, value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8));
     }

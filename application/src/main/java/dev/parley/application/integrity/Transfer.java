@@ -144,6 +144,10 @@ public final class Transfer {
                 if (!Hashes.hex(previous).equals(event.previousLeafHash())) {
                     throw new BadLine(number, "the chain of " + event.aggregateId() + " is broken", true);
                 }
+                if (!java.util.Objects.equals(event.occurredAt(), occurredAt(event.payload()))) {
+                    throw new BadLine(number, "occurredAt " + event.occurredAt() + " contradicts the payload's "
+                            + occurredAt(event.payload()), true);
+                }
                 byte[] leaf = input(event).leafHash(previous);
                 if (!Hashes.hex(leaf).equals(event.leafHash())) {
                     throw new BadLine(number, "the event does not match its leaf hash", true);

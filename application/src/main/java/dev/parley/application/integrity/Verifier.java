@@ -52,7 +52,7 @@ public final class Verifier {
                         if (!moreHashes || hashRows.getLong(1) > event.position()) {
                             return done(leaves, positions, new Verification.Problem(
                                     event.position(), event.aggregateId(),
-                                    "an event with no hash was inserted"), start);
+                                    "an event without its hash: inserted, or its hash deleted"), start);
                         }
                         long expected = lastSequence.getOrDefault(event.aggregateId(), -1L) + 1;
                         if (event.sequence() != expected) {

@@ -1,0 +1,124 @@
+package dev.parley.application.integrity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.application.cli.ParleyCli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs {@code parley} in-process the way a user would (copied from the CLI tests' helper, trimmed). */
+final class IntegrityCli {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private IntegrityCli() {
+    }
+
+    /** What one {@code parley} invocation printed; {@code console} is what leaked to the process's own streams. */
+    record Result(int exitCode, String out, String err, String console) {
+
+        /** The exit code, the output and the errors, for assertion messages. */
+        String describe() {
+            return "exit " + exitCode + "\n--- out:\n" + out + "\n--- err:\n" + err + "\n--- console:\n" + console;
+        }
+    }
+
+    static synchronized Result parley(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        PrintStream captured = new PrintStream(console, true, StandardCharsets.UTF_8);
+        int exitCode;
+        try (PrintWriter outWriter = new PrintWriter(out); PrintWriter errWriter = new PrintWriter(err)) {
+            System.setOut(captured);
+            System.setErr(captured);
+            exitCode = ParleyCli.execute(outWriter, errWriter, args);
+            outWriter.flush();
+            errWriter.flush();
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        return new Result(exitCode, out.toString(), err.toString(), console.toString(StandardCharsets.UTF_8));
+    }
+
+    /** {@code parley} with these arguments, checked to exit with {@code expected}. */
+    static Result parleyExpecting(int expected, String... args) {
+        Result result = parley(args);
+        assertThat(result.exitCode()).as("parley %s\n%s", String.join(" ", args), result.describe())
+                                     .isEqualTo(expected);
+        return result;
+    }
+
+    static String storeUrl(Path directory) {
+        return "jdbc:h2:file:" + directory.resolve("parley");
+    }
+
+    static Path write(Path directory, String name, String content) {
+        try {
+            Files.createDirectories(directory);
+            return Files.writeString(directory.resolve(name), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    static JsonNode json(Path file) {
+        return json(read(file));
+    }
+
+    /** {@code parley verify} with {@code options}, plain text, on the store at {@code url}. */
+    static Result verify(String url, String... options) {
+        List<String> args = new ArrayList<>(List.of("verify", "--store", url));
+        args.addAll(List.of(options));
+        return parley(args.toArray(String[]::new));
+    }
+
+    /** {@code parley verify --json} with {@code options}; checked to print exactly one JSON object. */
+    static JsonNode verifyJson(String url, int expectedExit, String... options) {
+        List<String> args = new ArrayList<>(List.of("verify", "--store", url, "--json"));
+        args.addAll(List.of(options));
+        Result result = parleyExpecting(expectedExit, args.toArray(String[]::new));
+        List<String> lines = result.out().lines().filter(line -> !line.isBlank()).toList();
+        assertThat(lines).as("stdout of verify --json").hasSize(1);
+        return json(lines.get(0));
+    }
+}
