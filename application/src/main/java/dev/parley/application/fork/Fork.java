@@ -22,7 +22,7 @@ public final class Fork implements AutoCloseable {
 
     private final ForkEvents events;
     private final Configuration configuration;
-    private final TransactionFreeDomain factory;
+    private final TransactionFreeDomain domain;
     private final BranchStore branches;
     private final Serializer serializer;
 
@@ -34,6 +34,7 @@ public final class Fork implements AutoCloseable {
 
     private Fork(ForkEvents events, TransactionFreeDomain domain, Serializer serializer, BranchStore branches) {
         this.events = events;
+        this.domain = domain;
         this.serializer = serializer;
         this.branches = branches;
         StatusHistory status = new StatusHistory(
@@ -44,7 +45,6 @@ public final class Fork implements AutoCloseable {
                                    .registerQueryHandler(c -> status)
                                    .registerQueryHandler(c -> new ForkReadModels(events, status))
                                    .start();
-        this.factory = domain;
     }
 
     /** A fork of {@code parent} at {@code forkPoint}, with {@code inherited} events already its own. */
@@ -79,7 +79,7 @@ public final class Fork implements AutoCloseable {
 
     /** A fork of this fork at its current head. */
     public Fork fork() {
-        return new Fork(new ForkEvents(events, events.head()), factory, serializer, branches);
+        return new Fork(new ForkEvents(events, events.head()), domain, serializer, branches);
     }
 
     /** Compares this fork with its base, now or at the fork point, for every aggregate the fork touched. */
