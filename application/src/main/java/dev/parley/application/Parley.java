@@ -29,6 +29,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -158,11 +159,21 @@ public final class Parley implements AutoCloseable {
     public static final class Builder {
 
         private String storeUrl = Store.DEFAULT_URL;
+        private DataSource dataSource;
         private boolean dryRun;
         private boolean readModels = true;
 
         public Builder store(String storeUrl) {
             this.storeUrl = storeUrl;
+            return this;
+        }
+
+        /**
+         * Use the embedding application's {@link DataSource} instead of a URL: Parley migrates its schema and uses
+         * it, and leaves it open when closed.
+         */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
             return this;
         }
 
@@ -182,7 +193,7 @@ public final class Parley implements AutoCloseable {
         }
 
         public Parley build() {
-            Store store = Store.open(storeUrl);
+            Store store = dataSource != null ? Store.of(dataSource) : Store.open(storeUrl);
             try {
                 boolean withReadModels = readModels && !dryRun;
                 HandledEvents counted = new HandledEvents();

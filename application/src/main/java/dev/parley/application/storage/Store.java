@@ -18,11 +18,36 @@ public final class Store implements AutoCloseable {
     public static final String DEFAULT_URL = "jdbc:h2:file:./parley-data/parley";
 
     private final String url;
-    private final HikariDataSource dataSource;
+    private final DataSource dataSource;
+    private final AutoCloseable owned;
 
-    private Store(String url, HikariDataSource dataSource) {
+    private Store(String url, DataSource dataSource, AutoCloseable owned) {
         this.url = url;
         this.dataSource = dataSource;
+        this.owned = owned;
+    }
+
+    /**
+     * A store over a {@link DataSource} the caller owns (an embedding application's pool), migrated on opening;
+     * closing the store leaves the data source open.
+     */
+    public static Store of(DataSource dataSource) {
+        String url;
+        try (Connection connection = dataSource.getConnection()) {
+            url = connection.getMetaData().getURL();
+            migrate(dataSource);
+        } catch (SQLException | RuntimeException e) {
+            throw new StoreUnusableException("cannot use the given data source: " + rootMessage(e), e);
+        }
+        return new Store(url, dataSource, null);
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure()
+              .dataSource(dataSource)
+              .locations("classpath:db/migration")
+              .load()
+              .migrate();
     }
 
     /** Opens the store at {@code url} and migrates its schema; fails with {@link StoreUnusableException}. */
@@ -49,11 +74,7 @@ public final class Store implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(config);
             try (Connection ignored = dataSource.getConnection()) {
-                Flyway.configure()
-                      .dataSource(dataSource)
-                      .locations("classpath:db/migration")
-                      .load()
-                      .migrate();
+                migrate(dataSource);
             }
         } catch (SQLException | RuntimeException e) {
             if (dataSource != null) {
@@ -61,7 +82,7 @@ public final class Store implements AutoCloseable {
             }
             throw new StoreUnusableException("cannot use the store at " + url + ": " + rootMessage(e), e);
         }
-        return new Store(url, dataSource);
+        return new Store(url, dataSource, dataSource);
     }
 
     public String url() {
@@ -74,7 +95,13 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                throw new StoreUnusableException("cannot close the store at " + url + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     private static String rootMessage(Throwable error) {

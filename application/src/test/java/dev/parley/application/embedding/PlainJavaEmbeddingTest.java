@@ -1,0 +1,81 @@
+package dev.parley.application.embedding;
+
+import dev.parley.application.Parley;
+import dev.parley.application.fork.Fork;
+import dev.parley.application.fork.ForkDiff;
+import dev.parley.application.integrity.Integrity;
+import dev.parley.incident.api.IncidentId;
+import dev.parley.incident.api.IncidentStatus;
+import dev.parley.incident.api.RecordCasualtiesCommand;
+import dev.parley.incident.api.ReportIncidentCommand;
+import dev.parley.projections.status.CasualtyCount;
+import dev.parley.projections.status.FindStatusQuery;
+import dev.parley.projections.status.StatusReport;
+import dev.parley.shared.api.DomainRuleException;
+import dev.parley.shared.api.ErrorCode;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** An application that owns its DataSource embeds Parley without Spring and keeps its pool. */
+class PlainJavaEmbeddingTest {
+
+    private static final IncidentId TORKHAM = new IncidentId("torkham-2025-10-12");
+    private static final Instant OCT_12 = Instant.parse("2025-10-12T00:00:00Z");
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void anApplicationsOwnDataSourceCarriesCommandsQueriesForksAndVerificationAndStaysOpen() throws Exception {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + directory.resolve("app"));
+        dataSource.setUser("sa");
+
+        try (Parley parley = Parley.builder().dataSource(dataSource).build()) {
+            parley.commands().sendAndWait(new ReportIncidentCommand(TORKHAM, "Torkham crossing", List.of("AFG"),
+                                                                    List.of("PAK"), "exchange of fire", OCT_12,
+                                                                    "ISPR"));
+            parley.commands().sendAndWait(new RecordCasualtiesCommand(TORKHAM, "PAK", 3, 1, OCT_12, "ISPR"));
+            assertThatThrownBy(() -> parley.commands().sendAndWait(
+                    new RecordCasualtiesCommand(TORKHAM, "IRN", 1, OCT_12, "ISPR")))
+                    .isInstanceOfSatisfying(DomainRuleException.class,
+                                            rejected -> assertThat(rejected.code()).isEqualTo(ErrorCode.NOT_INVOLVED));
+            parley.awaitReadModels(Duration.ofSeconds(30));
+
+            StatusReport status = parley.queries().query(FindStatusQuery.of(TORKHAM.value()), StatusReport.class)
+                                        .get();
+            assertThat(status.incidents()).singleElement().satisfies(incident -> {
+                assertThat(incident.status()).isEqualTo(IncidentStatus.ACTIVE);
+                assertThat(incident.casualties()).containsEntry("PAK", new CasualtyCount(3, 1));
+            });
+
+            try (Fork fork = parley.fork(2)) {
+                fork.commands().sendAndWait(new RecordCasualtiesCommand(TORKHAM, "AFG", 5, OCT_12, "What-if"));
+                assertThat(fork.diff(ForkDiff.Against.HEAD).aggregates()).singleElement()
+                        .satisfies(diff -> assertThat(diff.forkEvents()).hasSize(1));
+            }
+
+            assertThat(new Integrity(parley.store().dataSource(), directory.resolve("keys"))
+                               .verify(done -> { }).intact()).isTrue();
+        }
+
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM domain_event_entry")) {
+            count.next();
+            assertThat(count.getLong(1)).as("the application's data source still works, with both events").isEqualTo(2);
+        }
+    }
+}
