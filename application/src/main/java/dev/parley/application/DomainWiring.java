@@ -11,10 +11,15 @@ import dev.parley.shared.MissingAggregateInterceptor;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.TransactionManager;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -35,7 +40,25 @@ final class DomainWiring {
         return JacksonSerializer.builder().objectMapper(ParleyJson.create()).build();
     }
 
+    /**
+     * A serializer for aggregate snapshots: the same mapper configuration, reading and writing the aggregates'
+     * fields, since aggregates keep their state private.
+     */
+    static Serializer snapshotSerializer() {
+        ObjectMapper mapper = ParleyJson.create();
+        mapper.setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE);
+        mapper.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        mapper.setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    /** The domain without snapshots, as forks use it. */
     static Configurer domain(Serializer serializer, TransactionManager transactions) {
+        return domain(serializer, transactions, 0);
+    }
+
+    /** The domain; with {@code snapshotEvery > 0} each aggregate is snapshotted every that many events. */
+    static Configurer domain(Serializer serializer, TransactionManager transactions, int snapshotEvery) {
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
@@ -45,7 +68,14 @@ final class DomainWiring {
                 .registerComponent(StreamTypes.class, c -> new StreamTypes(c.eventStore()))
                 .registerComponent(KnownIncidents.class, c -> c.getComponent(StreamTypes.class))
                 .configureCommandBus(DomainWiring::commandBus);
-        Aggregates.types().forEach(configurer::configureAggregate);
+        for (Class<?> type : Aggregates.types()) {
+            AggregateConfigurer<?> aggregate = AggregateConfigurer.defaultConfiguration(type);
+            if (snapshotEvery > 0) {
+                aggregate.configureSnapshotTrigger(
+                        c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotEvery));
+            }
+            configurer.configureAggregate(aggregate);
+        }
         configurer.eventProcessing(processing -> {
             // Axon's default logs a failing event and moves on, which would leave a gap in a read model and
             // half-apply the process rule; failing the batch instead rolls it back and the processor retries.

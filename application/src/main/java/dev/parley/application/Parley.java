@@ -73,6 +73,8 @@ public final class Parley implements AutoCloseable {
 
     /** Events per read-model transaction: the models gather a batch in memory and write it at once. */
     private static final int READ_MODEL_BATCH = 500;
+    /** Aggregates are snapshotted every this many events unless the builder says otherwise. */
+    public static final int DEFAULT_SNAPSHOT_EVERY = 100;
     /** How long a fork waits for the record's read models before reading them. */
     private static final Duration READ_MODEL_CATCH_UP = Duration.ofMinutes(10);
     /** Events fetched per query by the streaming processors. */
@@ -160,6 +162,7 @@ public final class Parley implements AutoCloseable {
 
         private String storeUrl = Store.DEFAULT_URL;
         private DataSource dataSource;
+        private int snapshotEvery = DEFAULT_SNAPSHOT_EVERY;
         private boolean dryRun;
         private boolean readModels = true;
 
@@ -183,6 +186,18 @@ public final class Parley implements AutoCloseable {
          */
         public Builder dryRun(boolean dryRun) {
             this.dryRun = dryRun;
+            return this;
+        }
+
+        /**
+         * Snapshot each aggregate every {@code events} events (0 for never), so that loading a long stream reads the
+         * latest snapshot and the events after it.
+         */
+        public Builder snapshotEvery(int events) {
+            if (events < 0) {
+                throw new IllegalArgumentException("snapshotEvery must be 0 or more, was " + events);
+            }
+            this.snapshotEvery = events;
             return this;
         }
 
@@ -214,7 +229,7 @@ public final class Parley implements AutoCloseable {
             AuditTrailProjection audit = new AuditTrailProjection(transactions);
             List<Object> projections = List.of(status, timeline, audit);
 
-            Configurer configurer = DomainWiring.domain(serializer, transactions)
+            Configurer configurer = DomainWiring.domain(serializer, transactions, snapshotEvery)
                     .configureEmbeddedEventStore(c -> storageEngine(c, transactions, serializer))
                     .registerQueryHandler(c -> status)
                     .registerQueryHandler(c -> timeline)
@@ -245,7 +260,7 @@ public final class Parley implements AutoCloseable {
                     .connectionProvider(transactions)
                     .transactionManager(transactions)
                     .eventSerializer(serializer)
-                    .snapshotSerializer(serializer)
+                    .snapshotSerializer(DomainWiring.snapshotSerializer())
                     .upcasterChain(configuration.upcasterChain())
                     .persistenceExceptionResolver(duplicateKeys())
                     .schema(EVENT_SCHEMA)
