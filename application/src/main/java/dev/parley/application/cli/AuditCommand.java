@@ -1,7 +1,5 @@
 package dev.parley.application.cli;
 
-import dev.parley.application.Parley;
-import dev.parley.application.storage.Store;
 import dev.parley.projections.audit.AuditEntry;
 import dev.parley.projections.audit.AuditTrail;
 import dev.parley.projections.audit.FindAuditTrailQuery;
@@ -34,11 +32,7 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AuditTrail trail;
-        try (Parley parley = Parley.open(store.urlOr(Store.DEFAULT_URL))) {
-            parley.awaitReadModels(StatusCommand.CATCH_UP);
-            trail = parley.queries().query(new FindAuditTrailQuery(id), AuditTrail.class).get();
-        }
+        AuditTrail trail = store.ask(new FindAuditTrailQuery(id), AuditTrail.class);
         if (id != null && trail.entries().isEmpty()) {
             spec.commandLine().getErr().println("parley: no events recorded for " + id);
             return ExitCodes.FAILURE;

@@ -1,8 +1,5 @@
 package dev.parley.application.cli;
 
-import dev.parley.application.Parley;
-import dev.parley.application.storage.Store;
-import dev.parley.projections.json.ParleyJson;
 import dev.parley.projections.status.FindStatusAsOfQuery;
 import dev.parley.projections.status.FindStatusQuery;
 import dev.parley.projections.status.StatusReport;
@@ -40,20 +37,16 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StatusReport report;
-        try (Parley parley = Parley.open(store.urlOr(Store.DEFAULT_URL))) {
-            parley.awaitReadModels(CATCH_UP);
-            Object query = time.any() ? new FindStatusAsOfQuery(id, time.at, time.knownAt)
-                    : id == null ? FindStatusQuery.all() : FindStatusQuery.of(id);
-            report = parley.queries().query(query, StatusReport.class).get();
-        }
+        Object query = time.any() ? new FindStatusAsOfQuery(id, time.at, time.knownAt)
+                : id == null ? FindStatusQuery.all() : FindStatusQuery.of(id);
+        StatusReport report = store.ask(query, StatusReport.class);
         if (id != null && report.negotiations().isEmpty() && report.incidents().isEmpty()) {
             spec.commandLine().getErr().println("parley: no negotiation or incident " + id
                                                         + (time.any() ? " as of that time" : ""));
             return ExitCodes.FAILURE;
         }
         var out = spec.commandLine().getOut();
-        out.print(json ? ParleyJson.mapper().writeValueAsString(report) + "\n" : StatusText.render(report));
+        out.print(json ? Json.write(report) + "\n" : StatusText.render(report));
         out.flush();
         return ExitCodes.OK;
     }

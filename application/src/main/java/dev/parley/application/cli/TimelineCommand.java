@@ -1,7 +1,5 @@
 package dev.parley.application.cli;
 
-import dev.parley.application.Parley;
-import dev.parley.application.storage.Store;
 import dev.parley.projections.describe.EventDescriptions;
 import dev.parley.projections.timeline.FindTimelineQuery;
 import dev.parley.projections.timeline.Timeline;
@@ -34,11 +32,7 @@ final class TimelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Timeline timeline;
-        try (Parley parley = Parley.open(store.urlOr(Store.DEFAULT_URL))) {
-            parley.awaitReadModels(StatusCommand.CATCH_UP);
-            timeline = parley.queries().query(new FindTimelineQuery(time.at, time.knownAt), Timeline.class).get();
-        }
+        Timeline timeline = store.ask(new FindTimelineQuery(time.at, time.knownAt), Timeline.class);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(timeline.entries()));
