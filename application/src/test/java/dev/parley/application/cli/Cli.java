@@ -1,18 +1,10 @@
 package dev.parley.application.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.application.Parley;
+import dev.parley.application.testing.ParleyRun;
 import org.axonframework.eventhandling.DomainEventMessage;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,8 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs {@code parley} in-process the way a user would, and reads back what it stored. */
 final class Cli {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Cli() {
     }
@@ -42,45 +32,21 @@ final class Cli {
         }
     }
 
-    static synchronized Result parley(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        PrintStream captured = new PrintStream(console, true, StandardCharsets.UTF_8);
-        int exitCode;
-        try (PrintWriter outWriter = new PrintWriter(out); PrintWriter errWriter = new PrintWriter(err)) {
-            System.setOut(captured);
-            System.setErr(captured);
-            exitCode = ParleyCli.execute(outWriter, errWriter, args);
-            outWriter.flush();
-            errWriter.flush();
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Result(exitCode, out.toString(), err.toString(), console.toString(StandardCharsets.UTF_8));
+    static Result parley(String... args) {
+        ParleyRun.Output run = ParleyRun.run(args);
+        return new Result(run.exitCode(), run.out(), run.err(), run.console());
     }
 
     static String storeUrl(Path directory) {
-        return "jdbc:h2:file:" + directory.resolve("parley");
+        return ParleyRun.storeUrl(directory);
     }
 
     static Path write(Path directory, String name, String content) {
-        try {
-            return Files.writeString(directory.resolve(name), content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ParleyRun.write(directory, name, content);
     }
 
     static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + text, e);
-        }
+        return ParleyRun.json(text);
     }
 
     /** {@code parley status --json} on a store, checked to succeed. */

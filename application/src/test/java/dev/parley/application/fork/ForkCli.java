@@ -1,14 +1,9 @@
 package dev.parley.application.fork;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.parley.application.cli.ParleyCli;
+import dev.parley.application.testing.ParleyRun;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,8 +33,6 @@ final class ForkCli {
     static final long TALKS_COLLAPSED = 12;
     static final long HEAD = 13;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ForkCli() {
     }
 
@@ -68,25 +61,9 @@ final class ForkCli {
         }
     }
 
-    static synchronized Result parley(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        PrintStream captured = new PrintStream(console, true, StandardCharsets.UTF_8);
-        int exitCode;
-        try (PrintWriter outWriter = new PrintWriter(out); PrintWriter errWriter = new PrintWriter(err)) {
-            System.setOut(captured);
-            System.setErr(captured);
-            exitCode = ParleyCli.execute(outWriter, errWriter, args);
-            outWriter.flush();
-            errWriter.flush();
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Result(exitCode, out.toString(), err.toString(), console.toString(StandardCharsets.UTF_8));
+    static Result parley(String... args) {
+        ParleyRun.Output run = ParleyRun.run(args);
+        return new Result(run.exitCode(), run.out(), run.err(), run.console());
     }
 
     /** Runs {@code parley} and checks its exit code, showing what it printed when that is not the expected one. */
@@ -99,23 +76,15 @@ final class ForkCli {
     }
 
     static String storeUrl(Path directory) {
-        return "jdbc:h2:file:" + directory.resolve("parley");
+        return ParleyRun.storeUrl(directory);
     }
 
     static Path write(Path directory, String name, String content) {
-        try {
-            return Files.writeString(directory.resolve(name), content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ParleyRun.write(directory, name, content);
     }
 
     static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + text, e);
-        }
+        return ParleyRun.json(text);
     }
 
     /** Records the shipped scenario with {@code parley run} into a fresh store at {@code directory}. */

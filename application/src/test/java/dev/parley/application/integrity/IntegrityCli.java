@@ -1,14 +1,9 @@
 package dev.parley.application.integrity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.parley.application.cli.ParleyCli;
+import dev.parley.application.testing.ParleyRun;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs {@code parley} in-process the way a user would (copied from the CLI tests' helper, trimmed). */
 final class IntegrityCli {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private IntegrityCli() {
     }
@@ -35,25 +28,9 @@ final class IntegrityCli {
         }
     }
 
-    static synchronized Result parley(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        PrintStream captured = new PrintStream(console, true, StandardCharsets.UTF_8);
-        int exitCode;
-        try (PrintWriter outWriter = new PrintWriter(out); PrintWriter errWriter = new PrintWriter(err)) {
-            System.setOut(captured);
-            System.setErr(captured);
-            exitCode = ParleyCli.execute(outWriter, errWriter, args);
-            outWriter.flush();
-            errWriter.flush();
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Result(exitCode, out.toString(), err.toString(), console.toString(StandardCharsets.UTF_8));
+    static Result parley(String... args) {
+        ParleyRun.Output run = ParleyRun.run(args);
+        return new Result(run.exitCode(), run.out(), run.err(), run.console());
     }
 
     /** {@code parley} with these arguments, checked to exit with {@code expected}. */
@@ -65,7 +42,7 @@ final class IntegrityCli {
     }
 
     static String storeUrl(Path directory) {
-        return "jdbc:h2:file:" + directory.resolve("parley");
+        return ParleyRun.storeUrl(directory);
     }
 
     static Path write(Path directory, String name, String content) {
@@ -94,11 +71,7 @@ final class IntegrityCli {
     }
 
     static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + text, e);
-        }
+        return ParleyRun.json(text);
     }
 
     static JsonNode json(Path file) {

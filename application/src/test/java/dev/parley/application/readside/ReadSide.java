@@ -1,20 +1,11 @@
 package dev.parley.application.readside;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.application.Parley;
-import dev.parley.application.cli.ParleyCli;
 import dev.parley.application.readmodel.ReadModelContents;
+import dev.parley.application.testing.ParleyRun;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,8 +22,6 @@ final class ReadSide {
 
     static final Path SCENARIO = Path.of("..", "scenarios", "pak-afghan-2025.ndjson");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ReadSide() {
     }
 
@@ -40,24 +29,9 @@ final class ReadSide {
     record Result(int exitCode, String out, String err) {
     }
 
-    static synchronized Result parley(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        PrintStream swallowed = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        int exitCode;
-        try (PrintWriter outWriter = new PrintWriter(out); PrintWriter errWriter = new PrintWriter(err)) {
-            System.setOut(swallowed);
-            System.setErr(swallowed);
-            exitCode = ParleyCli.execute(outWriter, errWriter, args);
-            outWriter.flush();
-            errWriter.flush();
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Result(exitCode, out.toString(), err.toString());
+    static Result parley(String... args) {
+        ParleyRun.Output run = ParleyRun.run(args);
+        return new Result(run.exitCode(), run.out(), run.err());
     }
 
     /** {@code parley ARGS}, checked to exit 0; its standard output. */
@@ -69,23 +43,15 @@ final class ReadSide {
     }
 
     static String storeUrl(Path directory) {
-        return "jdbc:h2:file:" + directory.resolve("parley");
+        return ParleyRun.storeUrl(directory);
     }
 
     static Path write(Path directory, String name, String content) {
-        try {
-            return Files.writeString(directory.resolve(name), content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ParleyRun.write(directory, name, content);
     }
 
     static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + text, e);
-        }
+        return ParleyRun.json(text);
     }
 
     /** The global positions of every stored event, in order, straight from the event table. */
