@@ -3,6 +3,7 @@ package dev.parley.application;
 import dev.parley.application.fork.Fork;
 import dev.parley.application.integrity.EventHasher;
 import dev.parley.application.integrity.HashingEventStorageEngine;
+import dev.parley.application.integrity.Integrity;
 import dev.parley.application.fork.Forks;
 import dev.parley.application.readmodel.CatchUpListener;
 import dev.parley.application.readmodel.HandledEvents;
@@ -30,6 +31,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -83,11 +85,13 @@ public final class Parley implements AutoCloseable {
     private final Store store;
     private final Configuration configuration;
     private final ReadModels readModels;
+    private final Path keyDirectory;
 
-    private Parley(Store store, Configuration configuration, ReadModels readModels) {
+    private Parley(Store store, Configuration configuration, ReadModels readModels, Path keyDirectory) {
         this.store = store;
         this.configuration = configuration;
         this.readModels = readModels;
+        this.keyDirectory = keyDirectory;
     }
 
     /** Opens Parley on the store at a JDBC URL, with its read models kept up to date. */
@@ -143,6 +147,11 @@ public final class Parley implements AutoCloseable {
                          serializer -> DomainWiring.domain(serializer, NoTransactionManager.INSTANCE));
     }
 
+    /** Verification, signed checkpoints and inclusion proofs of this record, signed with the builder's key. */
+    public Integrity integrity() {
+        return new Integrity(store.dataSource(), keyDirectory);
+    }
+
     /** A what-if fork that sees the record up to and including {@code position}; the record stays untouched. */
     public Fork fork(long position) {
         return forks().at(position);
@@ -165,6 +174,7 @@ public final class Parley implements AutoCloseable {
         private int snapshotEvery = DEFAULT_SNAPSHOT_EVERY;
         private boolean dryRun;
         private boolean readModels = true;
+        private Path keyDirectory;
 
         public Builder store(String storeUrl) {
             this.storeUrl = storeUrl;
@@ -207,6 +217,15 @@ public final class Parley implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where the store's Ed25519 signing key lives (made on first use); by default beside an H2 store's file,
+         * else {@code ./parley-data}.
+         */
+        public Builder keys(Path keyDirectory) {
+            this.keyDirectory = keyDirectory;
+            return this;
+        }
+
         public Parley build() {
             Store store = dataSource != null ? Store.of(dataSource) : Store.open(storeUrl);
             try {
@@ -214,7 +233,9 @@ public final class Parley implements AutoCloseable {
                 HandledEvents counted = new HandledEvents();
                 Configuration configuration = configure(store, withReadModels, counted).start();
                 return new Parley(store, configuration,
-                                  withReadModels ? new ReadModels(configuration, READ_MODELS, counted) : null);
+                                  withReadModels ? new ReadModels(configuration, READ_MODELS, counted) : null,
+                                  keyDirectory != null ? keyDirectory
+                                          : Integrity.defaultKeyDirectory(dataSource != null ? null : storeUrl));
             } catch (RuntimeException e) {
                 store.close();
                 throw e;

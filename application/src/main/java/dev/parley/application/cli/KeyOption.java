@@ -1,5 +1,6 @@
 package dev.parley.application.cli;
 
+import dev.parley.application.integrity.Integrity;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -13,15 +14,6 @@ final class KeyOption {
     Path directory;
 
     Path resolve(String storeUrl) {
-        if (directory != null) {
-            return directory;
-        }
-        String h2File = "jdbc:h2:file:";
-        if (storeUrl.startsWith(h2File)) {
-            String path = storeUrl.substring(h2File.length()).split(";", 2)[0];
-            Path parent = Path.of(path).toAbsolutePath().getParent();
-            return parent != null ? parent : Path.of(".");
-        }
-        return Path.of("parley-data");
+        return directory != null ? directory : Integrity.defaultKeyDirectory(storeUrl);
     }
 }

@@ -27,6 +27,20 @@ public final class Integrity {
         this.signing = new Signing(keyDirectory);
     }
 
+    /**
+     * Where a store's key lives unless told otherwise: beside an H2 file store, else {@code ./parley-data}
+     * ({@code storeUrl} may be null for a store given as a DataSource).
+     */
+    public static Path defaultKeyDirectory(String storeUrl) {
+        String h2File = "jdbc:h2:file:";
+        if (storeUrl != null && storeUrl.startsWith(h2File)) {
+            String path = storeUrl.substring(h2File.length()).split(";", 2)[0];
+            Path parent = Path.of(path).toAbsolutePath().getParent();
+            return parent != null ? parent : Path.of(".");
+        }
+        return Path.of("parley-data");
+    }
+
     public Verification verify(LongConsumer progress) {
         return new Verifier(dataSource).verify(progress);
     }

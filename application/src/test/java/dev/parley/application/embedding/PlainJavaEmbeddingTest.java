@@ -3,7 +3,6 @@ package dev.parley.application.embedding;
 import dev.parley.application.Parley;
 import dev.parley.application.fork.Fork;
 import dev.parley.application.fork.ForkDiff;
-import dev.parley.application.integrity.Integrity;
 import dev.parley.incident.api.IncidentId;
 import dev.parley.incident.api.IncidentStatus;
 import dev.parley.incident.api.RecordCasualtiesCommand;
@@ -43,7 +42,7 @@ class PlainJavaEmbeddingTest {
         dataSource.setURL("jdbc:h2:file:" + directory.resolve("app"));
         dataSource.setUser("sa");
 
-        try (Parley parley = Parley.builder().dataSource(dataSource).build()) {
+        try (Parley parley = Parley.builder().dataSource(dataSource).keys(directory.resolve("keys")).build()) {
             parley.commands().sendAndWait(new ReportIncidentCommand(TORKHAM, "Torkham crossing", List.of("AFG"),
                                                                     List.of("PAK"), "exchange of fire", OCT_12,
                                                                     "ISPR"));
@@ -67,7 +66,7 @@ class PlainJavaEmbeddingTest {
                         .satisfies(diff -> assertThat(diff.forkEvents()).hasSize(1));
             }
 
-            assertThat(new Integrity(parley.store().dataSource(), directory.resolve("keys"))
+            assertThat(parley.integrity()
                                .verify(done -> { }).intact()).isTrue();
         }
 
