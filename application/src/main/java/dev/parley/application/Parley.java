@@ -8,6 +8,8 @@ import dev.parley.application.fork.Forks;
 import dev.parley.application.readmodel.CatchUpListener;
 import dev.parley.application.readmodel.HandledEvents;
 import dev.parley.application.readmodel.ReadModels;
+import dev.parley.application.readmodel.SegmentBalancer;
+import dev.parley.application.readmodel.TokenPositions;
 import dev.parley.application.storage.JdbcTransactions;
 import dev.parley.application.storage.Store;
 import dev.parley.projections.audit.AuditTrailProjection;
@@ -31,10 +33,12 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 
 import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A running Parley over one store: the real Axon pipeline (command bus, aggregates, event store, process rule,
@@ -79,19 +83,33 @@ public final class Parley implements AutoCloseable {
     public static final int DEFAULT_SNAPSHOT_EVERY = 100;
     /** How long a fork waits for the record's read models before reading them. */
     private static final Duration READ_MODEL_CATCH_UP = Duration.ofMinutes(10);
+    /** How often a node looks for segments nobody holds, and shares segments out with the other nodes. */
+    private static final Duration CLAIM_FREE_SEGMENTS_EVERY = Duration.ofSeconds(1);
+    private static final Duration BALANCE_EVERY = Duration.ofSeconds(1);
     /** Events fetched per query by the streaming processors. */
     private static final int FETCH_BATCH = 1_000;
+
+    /** Segments each read model's processor is split into when its tokens are first made. */
+    public static final int DEFAULT_SEGMENTS = 2;
+    /** How long a node's claim on a segment lasts without being renewed; then another node may take it. */
+    public static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofSeconds(10);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final Store store;
     private final Configuration configuration;
     private final ReadModels readModels;
+    private final SegmentBalancer balancer;
     private final Path keyDirectory;
+    private final String nodeId;
 
-    private Parley(Store store, Configuration configuration, ReadModels readModels, Path keyDirectory) {
+    private Parley(Store store, Configuration configuration, ReadModels readModels, SegmentBalancer balancer,
+                   Path keyDirectory, String nodeId) {
         this.store = store;
         this.configuration = configuration;
         this.readModels = readModels;
+        this.balancer = balancer;
         this.keyDirectory = keyDirectory;
+        this.nodeId = nodeId;
     }
 
     /** Opens Parley on the store at a JDBC URL, with its read models kept up to date. */
@@ -157,9 +175,17 @@ public final class Parley implements AutoCloseable {
         return forks().at(position);
     }
 
+    /** This instance's name in the shared token store: which segments it holds shows under this owner. */
+    public String nodeId() {
+        return nodeId;
+    }
+
     @Override
     public void close() {
         try {
+            if (balancer != null) {
+                balancer.close();
+            }
             configuration.shutdown();
         } finally {
             store.close();
@@ -175,6 +201,8 @@ public final class Parley implements AutoCloseable {
         private boolean dryRun;
         private boolean readModels = true;
         private Path keyDirectory;
+        private int segments = DEFAULT_SEGMENTS;
+        private Duration claimTimeout = DEFAULT_CLAIM_TIMEOUT;
 
         public Builder store(String storeUrl) {
             this.storeUrl = storeUrl;
@@ -226,25 +254,63 @@ public final class Parley implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How many segments each read model is split into when the store's tokens are first made (later opens keep
+         * what the store has). Nodes sharing a store share these segments out; one node processes them in
+         * parallel.
+         */
+        public Builder segments(int segments) {
+            if (segments < 1) {
+                throw new IllegalArgumentException("segments must be 1 or more, was " + segments);
+            }
+            this.segments = segments;
+            return this;
+        }
+
+        /**
+         * How long this node's claim on a read-model segment lasts unless renewed; when a node dies, the others take
+         * its segments over after this long.
+         */
+        public Builder claimTimeout(Duration claimTimeout) {
+            if (claimTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("claimTimeout must be at least 1 s, was " + claimTimeout);
+            }
+            this.claimTimeout = claimTimeout;
+            return this;
+        }
+
         public Parley build() {
             Store store = dataSource != null ? Store.of(dataSource) : Store.open(storeUrl);
+            String nodeId = ManagementFactory.getRuntimeMXBean().getName() + "#" + INSTANCES.incrementAndGet();
+            SegmentBalancer balancer = null;
             try {
                 boolean withReadModels = readModels && !dryRun;
                 HandledEvents counted = new HandledEvents();
-                Configuration configuration = configure(store, withReadModels, counted).start();
-                return new Parley(store, configuration,
-                                  withReadModels ? new ReadModels(configuration, READ_MODELS, counted) : null,
+                Serializer serializer = DomainWiring.serializer();
+                Configuration configuration = configure(store, withReadModels, counted, serializer, nodeId).start();
+                ReadModels models = null;
+                if (withReadModels) {
+                    models = new ReadModels(configuration, READ_MODELS, counted,
+                                            new TokenPositions(store.dataSource(), serializer));
+                    balancer = SegmentBalancer.start(store.dataSource(), nodeId, READ_MODELS, models::processor,
+                                                     BALANCE_EVERY, claimTimeout);
+                }
+                return new Parley(store, configuration, models, balancer,
                                   keyDirectory != null ? keyDirectory
-                                          : Integrity.defaultKeyDirectory(dataSource != null ? null : storeUrl));
+                                          : Integrity.defaultKeyDirectory(dataSource != null ? null : storeUrl),
+                                  nodeId);
             } catch (RuntimeException e) {
+                if (balancer != null) {
+                    balancer.close();
+                }
                 store.close();
                 throw e;
             }
         }
 
-        private Configurer configure(Store store, boolean withReadModels, HandledEvents counted) {
+        private Configurer configure(Store store, boolean withReadModels, HandledEvents counted,
+                                     Serializer serializer, String nodeId) {
             JdbcTransactions transactions = new JdbcTransactions(store.dataSource());
-            Serializer serializer = DomainWiring.serializer();
             StatusProjection status = new StatusProjection(transactions);
             TimelineProjection timeline = new TimelineProjection(transactions);
             AuditTrailProjection audit = new AuditTrailProjection(transactions);
@@ -262,11 +328,17 @@ public final class Parley implements AutoCloseable {
                                                                      .connectionProvider(transactions)
                                                                      .serializer(serializer)
                                                                      .schema(TOKEN_SCHEMA)
+                                                                     .nodeId(nodeId)
+                                                                     .claimTimeout(claimTimeout)
                                                                      .build());
+                    long renewClaimsEvery = Math.min(5_000, claimTimeout.toMillis() / 3);
                     for (String readModel : READ_MODELS) {
                         processing.registerPooledStreamingEventProcessor(
                                 readModel, Configuration::eventStore,
-                                (c, builder) -> builder.batchSize(READ_MODEL_BATCH).initialSegmentCount(1));
+                                (c, builder) -> builder.batchSize(READ_MODEL_BATCH)
+                                                       .initialSegmentCount(segments)
+                                                       .tokenClaimInterval(CLAIM_FREE_SEGMENTS_EVERY.toMillis())
+                                                       .claimExtensionThreshold(renewClaimsEvery));
                     }
                     projections.forEach(projection -> processing.registerEventHandler(c -> projection));
                     processing.registerHandlerInterceptor(StatusProjection.PROCESSING_GROUP, c -> counted);

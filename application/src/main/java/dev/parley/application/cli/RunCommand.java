@@ -73,7 +73,11 @@ final class RunCommand implements Callable<Integer> {
         int total = outcome.accepted() + outcome.rejections().size();
         err.println((dryRun ? "Dry run of " : "Ran ") + file + ": " + outcome.accepted() + " of " + total
                             + " commands " + (dryRun ? "would be accepted, nothing was written" : "accepted")
-                            + (outcome.allAccepted() ? "" : ", " + outcome.rejections().size() + " rejected") + ".");
+                            + (outcome.allAccepted() ? "" : ", " + outcome.rejections().size() + " rejected")
+                            + (outcome.conflictsRetried() == 0 ? ""
+                                    : ", " + outcome.conflictsRetried() + " decided again after another writer "
+                                            + "appended first")
+                            + ".");
         out.flush();
         err.flush();
         return outcome.allAccepted() ? ExitCodes.OK : ExitCodes.REJECTED;

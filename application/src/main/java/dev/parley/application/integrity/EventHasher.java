@@ -24,6 +24,10 @@ public final class EventHasher {
         this.connections = connections;
     }
 
+    ConnectionProvider connections() {
+        return connections;
+    }
+
     /** Hashes the stored events with these identifiers. */
     public void hash(List<String> eventIdentifiers) throws SQLException {
         if (eventIdentifiers.isEmpty()) {

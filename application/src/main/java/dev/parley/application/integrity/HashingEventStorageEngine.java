@@ -9,7 +9,10 @@ import org.axonframework.serialization.Serializer;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Axon's JDBC storage engine, hashing every appended event in the same transaction as the append. */
+/**
+ * Axon's JDBC storage engine, hashing every appended event in the same transaction as the append. Appends take the
+ * store's append lock first and keep it until they commit, so positions become visible in order.
+ */
 public final class HashingEventStorageEngine extends JdbcEventStorageEngine {
 
     private final EventHasher hasher;
@@ -27,6 +30,11 @@ public final class HashingEventStorageEngine extends JdbcEventStorageEngine {
             return;
         }
         transactions.executeInTransaction(() -> {
+            try {
+                AppendLock.take(hasher.connections());
+            } catch (SQLException e) {
+                throw new EventStoreException("cannot take the append lock: " + e.getMessage(), e);
+            }
             super.appendEvents(events, serializer);
             try {
                 hasher.hash(events.stream().map(EventMessage::getIdentifier).toList());

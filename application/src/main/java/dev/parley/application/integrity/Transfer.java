@@ -103,6 +103,7 @@ public final class Transfer {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                AppendLock.take(connection);
                 requireEmpty(connection);
                 write(connection, file);
                 restartPositions(connection);

@@ -28,14 +28,19 @@ public final class ReadModels {
     private final Configuration configuration;
     private final List<String> names;
     private final HandledEvents handled;
+    private final TokenPositions stored;
 
-    public ReadModels(Configuration configuration, List<String> names, HandledEvents handled) {
+    public ReadModels(Configuration configuration, List<String> names, HandledEvents handled, TokenPositions stored) {
         this.configuration = configuration;
         this.names = List.copyOf(names);
         this.handled = handled;
+        this.stored = stored;
     }
 
-    /** Waits until every read model has processed every event stored so far. */
+    /**
+     * Waits until every read model has processed every event stored so far, on whichever node holds each segment:
+     * segments this node holds are read live, the others from the shared token store.
+     */
     public void await(Duration timeout, CatchUpListener listener) throws TimeoutException, InterruptedException {
         TrackingToken headToken = configuration.eventStore().createHeadToken();
         long head = headToken == null ? -1 : headToken.position().orElse(-1);
@@ -74,24 +79,31 @@ public final class ReadModels {
         return new Replay(handled.count() - handledBefore, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private StreamingEventProcessor processor(String name) {
+    /** The streaming processor of the read model {@code name}. */
+    public StreamingEventProcessor processor(String name) {
         return configuration.eventProcessingConfiguration()
                             .eventProcessor(name, StreamingEventProcessor.class)
                             .orElseThrow(() -> new IllegalStateException("no read model " + name));
     }
 
-    private static long position(StreamingEventProcessor processor) {
-        Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
-        if (statuses.isEmpty()) {
-            return -1;
-        }
-        long slowest = Long.MAX_VALUE;
-        for (EventTrackerStatus status : statuses.values()) {
+    /** The position of the slowest segment of {@code processor}, held here or by another node; -1 before any. */
+    private long position(StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> held = processor.processingStatus();
+        for (EventTrackerStatus status : held.values()) {
             if (status.isErrorState()) {
                 throw new IllegalStateException("read model " + processor.getName() + " failed: "
                                                         + status.getError().getMessage(), status.getError());
             }
-            slowest = Math.min(slowest, status.getCurrentPosition().orElse(-1));
+        }
+        List<TokenPositions.Segment> segments = stored.of(processor.getName());
+        if (segments.isEmpty()) {
+            return -1;
+        }
+        long slowest = Long.MAX_VALUE;
+        for (TokenPositions.Segment segment : segments) {
+            EventTrackerStatus live = held.get(segment.segment());
+            long position = live != null ? live.getCurrentPosition().orElse(-1) : segment.position();
+            slowest = Math.min(slowest, position);
         }
         return slowest;
     }

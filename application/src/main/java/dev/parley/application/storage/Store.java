@@ -17,6 +17,10 @@ public final class Store implements AutoCloseable {
     /** The embedded default: an H2 file database under {@code ./parley-data/}. */
     public static final String DEFAULT_URL = "jdbc:h2:file:./parley-data/parley";
 
+    /** Connections per store: command threads plus one per read-model segment being processed at once. */
+    private static final int POOL_SIZE = 10;
+    private static final int LOCK_TIMEOUT_MILLIS = 30_000;
+
     private final String url;
     private final DataSource dataSource;
     private final AutoCloseable owned;
@@ -60,13 +64,15 @@ public final class Store implements AutoCloseable {
         if (url.startsWith("jdbc:h2:")) {
             config.setUsername("sa");
             config.setPassword("");
+            // H2 gives up on a row lock after 1 s by default; writers queue on the append lock for longer.
+            config.setConnectionInitSql("SET LOCK_TIMEOUT " + LOCK_TIMEOUT_MILLIS);
         }
         String user = System.getenv("PARLEY_STORE_USER");
         if (user != null && !user.isBlank()) {
             config.setUsername(user);
             config.setPassword(System.getenv().getOrDefault("PARLEY_STORE_PASSWORD", ""));
         }
-        config.setMaximumPoolSize(4);
+        config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(0);
         config.setPoolName("parley");
         config.setInitializationFailTimeout(-1);

@@ -53,7 +53,8 @@ class ReplayWhileRecordingTest {
                 CommandFileRunner.Outcome second = recorder.run(secondHalf, new CommandFileRunner.Listener() { });
                 List<Rejection> rejections = new ArrayList<>(first.rejections());
                 rejections.addAll(second.rejections());
-                return new CommandFileRunner.Outcome(first.accepted() + second.accepted(), rejections);
+                return new CommandFileRunner.Outcome(first.accepted() + second.accepted(), rejections,
+                                                    first.conflictsRetried() + second.conflictsRetried());
             });
             assertThat(firstHalfRecorded.await(60, TimeUnit.SECONDS)).isTrue();
             parley.awaitReadModels(CATCH_UP);

@@ -1,0 +1,145 @@
+package dev.parley.application.readmodel;
+
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Shares the read models' segments fairly among the nodes running them on one store. Axon's processors claim every
+ * free segment they see, so the first node to start would keep them all; each node therefore renews a row in
+ * {@code parley_node}, counts the nodes alive, and releases for a while whatever it holds beyond its fair share, for
+ * another node to claim. A node that dies stops renewing; once its claims expire, the others take its segments.
+ */
+public final class SegmentBalancer implements AutoCloseable {
+
+    private static final Logger logger = LoggerFactory.getLogger(SegmentBalancer.class);
+
+    private final DataSource dataSource;
+    private final String nodeId;
+    private final List<String> processors;
+    private final Function<String, StreamingEventProcessor> processorNamed;
+    private final Duration aliveFor;
+    private final ScheduledExecutorService timer;
+
+    private SegmentBalancer(DataSource dataSource, String nodeId, List<String> processors,
+                            Function<String, StreamingEventProcessor> processorNamed, Duration aliveFor) {
+        this.dataSource = dataSource;
+        this.nodeId = nodeId;
+        this.processors = List.copyOf(processors);
+        this.processorNamed = processorNamed;
+        this.aliveFor = aliveFor;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "parley-balancer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Starts balancing: every {@code every}, this node says it is alive and gives up segments beyond its share. A
+     * node counts as alive while its row is younger than {@code aliveFor}, which should be the token claim timeout.
+     */
+    public static SegmentBalancer start(DataSource dataSource, String nodeId, List<String> processors,
+                                        Function<String, StreamingEventProcessor> processorNamed,
+                                        Duration every, Duration aliveFor) {
+        SegmentBalancer balancer = new SegmentBalancer(dataSource, nodeId, processors, processorNamed, aliveFor);
+        balancer.timer.scheduleWithFixedDelay(balancer::balanceQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        return balancer;
+    }
+
+    private void balanceQuietly() {
+        try {
+            balance();
+        } catch (RuntimeException | SQLException e) {
+            logger.warn("cannot balance read-model segments now: {}", e.getMessage());
+        }
+    }
+
+    void balance() throws SQLException {
+        int nodesAlive = renewAndCountAlive();
+        for (String name : processors) {
+            StreamingEventProcessor processor = processorNamed.apply(name);
+            int segments = processor.processingStatus().isEmpty() ? 0 : segmentCount(name);
+            int share = (segments + nodesAlive - 1) / Math.max(1, nodesAlive);
+            List<Integer> held = new ArrayList<>(processor.processingStatus().keySet());
+            held.sort(null);
+            for (int index = share; index < held.size(); index++) {
+                processor.releaseSegment(held.get(index), aliveFor.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private int renewAndCountAlive() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Timestamp now;
+            try (PreparedStatement select = connection.prepareStatement("SELECT CURRENT_TIMESTAMP");
+                 ResultSet row = select.executeQuery()) {
+                row.next();
+                now = row.getTimestamp(1);
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE parley_node SET last_seen = ? WHERE node_id = ?")) {
+                update.setTimestamp(1, now);
+                update.setString(2, nodeId);
+                if (update.executeUpdate() == 0) {
+                    try (PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO parley_node (node_id, last_seen) VALUES (?, ?)")) {
+                        insert.setString(1, nodeId);
+                        insert.setTimestamp(2, now);
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            Timestamp oldestAlive = new Timestamp(now.getTime() - aliveFor.toMillis());
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM parley_node WHERE last_seen < ?")) {
+                delete.setTimestamp(1, oldestAlive);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM parley_node");
+                 ResultSet row = count.executeQuery()) {
+                row.next();
+                return Math.max(1, row.getInt(1));
+            }
+        }
+    }
+
+    private int segmentCount(String processor) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement(
+                     "SELECT COUNT(*) FROM token_entry WHERE processor_name = ?")) {
+            count.setString(1, processor);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    /** Stops balancing and removes this node's row, so the others' shares grow at once. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM parley_node WHERE node_id = ?")) {
+            delete.setString(1, nodeId);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            logger.warn("cannot remove node {}: {}", nodeId, e.getMessage());
+        }
+    }
+}

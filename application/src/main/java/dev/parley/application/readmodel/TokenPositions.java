@@ -1,0 +1,60 @@
+package dev.parley.application.readmodel;
+
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The shared token store as every node sees it: each segment of a processor, how far it got and who holds it. Read
+ * with plain SELECTs, so looking never claims a segment.
+ */
+public final class TokenPositions {
+
+    /** One segment of one processor: its stored position (-1 before the first event) and its owner, if claimed. */
+    public record Segment(String processor, int segment, long position, String owner) {
+    }
+
+    private final DataSource dataSource;
+    private final Serializer serializer;
+
+    public TokenPositions(DataSource dataSource, Serializer serializer) {
+        this.dataSource = dataSource;
+        this.serializer = serializer;
+    }
+
+    /** Every segment of {@code processor}, by segment number; empty before the processor first ran. */
+    public List<Segment> of(String processor) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT segment, token, token_type, owner FROM token_entry WHERE processor_name = ?"
+                             + " ORDER BY segment")) {
+            select.setString(1, processor);
+            List<Segment> segments = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    segments.add(new Segment(processor, rows.getInt(1), position(rows.getBytes(2), rows.getString(3)),
+                                             rows.getString(4)));
+                }
+            }
+            return segments;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the token store: " + e.getMessage(), e);
+        }
+    }
+
+    private long position(byte[] token, String type) {
+        if (token == null || type == null) {
+            return -1;
+        }
+        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+        return tracking == null ? -1 : tracking.position().orElse(-1);
+    }
+}
