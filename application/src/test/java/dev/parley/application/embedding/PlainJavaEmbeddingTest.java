@@ -3,6 +3,7 @@ package dev.parley.application.embedding;
 import dev.parley.application.Parley;
 import dev.parley.application.fork.Fork;
 import dev.parley.application.fork.ForkDiff;
+import dev.parley.application.storage.StoreUnusableException;
 import dev.parley.incident.api.IncidentId;
 import dev.parley.incident.api.IncidentStatus;
 import dev.parley.incident.api.RecordCasualtiesCommand;
@@ -16,9 +17,11 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +78,51 @@ class PlainJavaEmbeddingTest {
              ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM domain_event_entry")) {
             count.next();
             assertThat(count.getLong(1)).as("the application's data source still works, with both events").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anApplicationsDatabaseThatHoldsItsOwnTablesGetsParleysBesideThem() throws Exception {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + directory.resolve("shared"));
+        dataSource.setUser("sa");
+        execute(dataSource, "CREATE TABLE customer (id INT PRIMARY KEY)");
+
+        try (Parley parley = Parley.builder().dataSource(dataSource).readModels(false).build()) {
+            parley.commands().sendAndWait(new ReportIncidentCommand(TORKHAM, "Torkham crossing", List.of("AFG"),
+                                                                    List.of("PAK"), "exchange of fire", OCT_12,
+                                                                    "ISPR"));
+        }
+
+        assertThat(count(dataSource, "domain_event_entry")).isEqualTo(1);
+        assertThat(count(dataSource, "customer")).as("the application's table is left as it was").isZero();
+    }
+
+    @Test
+    void aStoreUrlThatNamesSomeOtherDatabaseIsRefusedNotWrittenTo() throws Exception {
+        String url = "jdbc:h2:file:" + directory.resolve("other");
+        JdbcDataSource other = new JdbcDataSource();
+        other.setURL(url);
+        other.setUser("sa");
+        execute(other, "CREATE TABLE customer (id INT PRIMARY KEY)");
+
+        assertThatThrownBy(() -> Parley.open(url)).isInstanceOf(StoreUnusableException.class);
+        assertThatThrownBy(() -> count(other, "domain_event_entry")).isInstanceOf(SQLException.class);
+    }
+
+    private static void execute(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static long count(DataSource dataSource, String table) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            count.next();
+            return count.getLong(1);
         }
     }
 }
