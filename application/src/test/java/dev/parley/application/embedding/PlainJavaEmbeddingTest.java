@@ -1,5 +1,7 @@
 package dev.parley.application.embedding;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.application.Parley;
 import dev.parley.application.fork.Fork;
 import dev.parley.application.fork.ForkDiff;
@@ -14,6 +16,7 @@ import dev.parley.projections.status.StatusReport;
 import dev.parley.shared.api.DomainRuleException;
 import dev.parley.shared.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +28,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,11 +43,16 @@ class PlainJavaEmbeddingTest {
     @TempDir
     Path directory;
 
+    private final List<HikariDataSource> pools = new ArrayList<>();
+
+    @AfterEach
+    void closePools() {
+        pools.forEach(HikariDataSource::close);
+    }
+
     @Test
     void anApplicationsOwnDataSourceCarriesCommandsQueriesForksAndVerificationAndStaysOpen() throws Exception {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + directory.resolve("app"));
-        dataSource.setUser("sa");
+        DataSource dataSource = pool("app");
 
         try (Parley parley = Parley.builder().dataSource(dataSource).keys(directory.resolve("keys")).build()) {
             parley.commands().sendAndWait(new ReportIncidentCommand(TORKHAM, "Torkham crossing", List.of("AFG"),
@@ -83,9 +92,7 @@ class PlainJavaEmbeddingTest {
 
     @Test
     void anApplicationsDatabaseThatHoldsItsOwnTablesGetsParleysBesideThem() throws Exception {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + directory.resolve("shared"));
-        dataSource.setUser("sa");
+        DataSource dataSource = pool("shared");
         execute(dataSource, "CREATE TABLE customer (id INT PRIMARY KEY)");
 
         try (Parley parley = Parley.builder().dataSource(dataSource).readModels(false).build()) {
@@ -108,6 +115,19 @@ class PlainJavaEmbeddingTest {
 
         assertThatThrownBy(() -> Parley.open(url)).isInstanceOf(StoreUnusableException.class);
         assertThatThrownBy(() -> count(other, "domain_event_entry")).isInstanceOf(SQLException.class);
+    }
+
+    /**
+     * The application's pool, which keeps its connections and so the H2 database open; a bare {@code JdbcDataSource}
+     * closes and reopens the file database between connections.
+     */
+    private DataSource pool(String name) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:file:" + directory.resolve(name));
+        config.setUsername("sa");
+        HikariDataSource pool = new HikariDataSource(config);
+        pools.add(pool);
+        return pool;
     }
 
     private static void execute(DataSource dataSource, String sql) throws SQLException {
