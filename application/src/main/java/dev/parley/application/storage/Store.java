@@ -33,23 +33,30 @@ public final class Store implements AutoCloseable {
 
     /**
      * A store over a {@link DataSource} the caller owns (an embedding application's pool), migrated on opening;
-     * closing the store leaves the data source open.
+     * closing the store leaves the data source open. Its database may already hold the application's own tables:
+     * Parley's are created beside them.
      */
     public static Store of(DataSource dataSource) {
         String url;
         try (Connection connection = dataSource.getConnection()) {
             url = connection.getMetaData().getURL();
-            migrate(dataSource);
+            migrate(dataSource, true);
         } catch (SQLException | RuntimeException e) {
             throw new StoreUnusableException("cannot use the given data source: " + rootMessage(e), e);
         }
         return new Store(url, dataSource, null);
     }
 
-    private static void migrate(DataSource dataSource) {
+    /**
+     * Only a data source handed over by an application may hold other tables: a URL from a command line that names
+     * some other database is refused rather than written to.
+     */
+    private static void migrate(DataSource dataSource, boolean besideOtherTables) {
         Flyway.configure()
               .dataSource(dataSource)
               .locations("classpath:db/migration")
+              .baselineOnMigrate(besideOtherTables)
+              .baselineVersion("0")
               .load()
               .migrate();
     }
@@ -80,7 +87,7 @@ public final class Store implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(config);
             try (Connection ignored = dataSource.getConnection()) {
-                migrate(dataSource);
+                migrate(dataSource, false);
             }
         } catch (SQLException | RuntimeException e) {
             if (dataSource != null) {

@@ -1,8 +1,11 @@
 package dev.parley.application.embedding;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.application.Parley;
 import dev.parley.application.fork.Fork;
 import dev.parley.application.fork.ForkDiff;
+import dev.parley.application.storage.StoreUnusableException;
 import dev.parley.incident.api.IncidentId;
 import dev.parley.incident.api.IncidentStatus;
 import dev.parley.incident.api.RecordCasualtiesCommand;
@@ -13,15 +16,19 @@ import dev.parley.projections.status.StatusReport;
 import dev.parley.shared.api.DomainRuleException;
 import dev.parley.shared.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,11 +43,16 @@ class PlainJavaEmbeddingTest {
     @TempDir
     Path directory;
 
+    private final List<HikariDataSource> pools = new ArrayList<>();
+
+    @AfterEach
+    void closePools() {
+        pools.forEach(HikariDataSource::close);
+    }
+
     @Test
     void anApplicationsOwnDataSourceCarriesCommandsQueriesForksAndVerificationAndStaysOpen() throws Exception {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + directory.resolve("app"));
-        dataSource.setUser("sa");
+        DataSource dataSource = pool("app");
 
         try (Parley parley = Parley.builder().dataSource(dataSource).keys(directory.resolve("keys")).build()) {
             parley.commands().sendAndWait(new ReportIncidentCommand(TORKHAM, "Torkham crossing", List.of("AFG"),
@@ -75,6 +87,62 @@ class PlainJavaEmbeddingTest {
              ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM domain_event_entry")) {
             count.next();
             assertThat(count.getLong(1)).as("the application's data source still works, with both events").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anApplicationsDatabaseThatHoldsItsOwnTablesGetsParleysBesideThem() throws Exception {
+        DataSource dataSource = pool("shared");
+        execute(dataSource, "CREATE TABLE customer (id INT PRIMARY KEY)");
+
+        try (Parley parley = Parley.builder().dataSource(dataSource).readModels(false).build()) {
+            parley.commands().sendAndWait(new ReportIncidentCommand(TORKHAM, "Torkham crossing", List.of("AFG"),
+                                                                    List.of("PAK"), "exchange of fire", OCT_12,
+                                                                    "ISPR"));
+        }
+
+        assertThat(count(dataSource, "domain_event_entry")).isEqualTo(1);
+        assertThat(count(dataSource, "customer")).as("the application's table is left as it was").isZero();
+    }
+
+    @Test
+    void aStoreUrlThatNamesSomeOtherDatabaseIsRefusedNotWrittenTo() throws Exception {
+        String url = "jdbc:h2:file:" + directory.resolve("other");
+        JdbcDataSource other = new JdbcDataSource();
+        other.setURL(url);
+        other.setUser("sa");
+        execute(other, "CREATE TABLE customer (id INT PRIMARY KEY)");
+
+        assertThatThrownBy(() -> Parley.open(url)).isInstanceOf(StoreUnusableException.class);
+        assertThatThrownBy(() -> count(other, "domain_event_entry")).isInstanceOf(SQLException.class);
+    }
+
+    /**
+     * The application's pool, which keeps its connections and so the H2 database open; a bare {@code JdbcDataSource}
+     * closes and reopens the file database between connections.
+     */
+    private DataSource pool(String name) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:file:" + directory.resolve(name));
+        config.setUsername("sa");
+        HikariDataSource pool = new HikariDataSource(config);
+        pools.add(pool);
+        return pool;
+    }
+
+    private static void execute(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static long count(DataSource dataSource, String table) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            count.next();
+            return count.getLong(1);
         }
     }
 }

@@ -1,0 +1,20 @@
+package dev.parley.application.spring;
+
+import dev.parley.application.Parley;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+
+/**
+ * The {@code parley.*} properties of the auto-configured {@link Parley}.
+ *
+ * @param snapshotEvery snapshot each aggregate every this many events, 0 for never
+ * @param readModels    whether to run the streaming read models
+ * @param keys          the directory of the store's signing key; Parley's default ({@code ./parley-data}) when unset
+ */
+@ConfigurationProperties("parley")
+public record ParleyProperties(@DefaultValue("" + Parley.DEFAULT_SNAPSHOT_EVERY) int snapshotEvery,
+                               @DefaultValue("true") boolean readModels,
+                               Path keys) {
+}
