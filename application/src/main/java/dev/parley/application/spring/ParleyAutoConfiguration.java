@@ -38,7 +38,9 @@ public class ParleyAutoConfiguration {
         Parley.Builder builder = Parley.builder()
                                        .dataSource(dataSource)
                                        .snapshotEvery(properties.snapshotEvery())
-                                       .readModels(properties.readModels());
+                                       .readModels(properties.readModels())
+                                       .segments(properties.segments())
+                                       .claimTimeout(properties.claimTimeout());
         if (properties.keys() != null) {
             builder.keys(properties.keys());
         }

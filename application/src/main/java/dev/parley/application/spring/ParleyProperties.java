@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The {@code parley.*} properties of the auto-configured {@link Parley}.
@@ -12,9 +13,13 @@ import java.nio.file.Path;
  * @param snapshotEvery snapshot each aggregate every this many events, 0 for never
  * @param readModels    whether to run the streaming read models
  * @param keys          the directory of the store's signing key; Parley's default ({@code ./parley-data}) when unset
+ * @param segments      segments per read model when the store's tokens are first made, shared among the nodes
+ * @param claimTimeout  how long a dead node's segments stay claimed before another node takes them over
  */
 @ConfigurationProperties("parley")
 public record ParleyProperties(@DefaultValue("" + Parley.DEFAULT_SNAPSHOT_EVERY) int snapshotEvery,
                                @DefaultValue("true") boolean readModels,
-                               Path keys) {
+                               Path keys,
+                               @DefaultValue("" + Parley.DEFAULT_SEGMENTS) int segments,
+                               @DefaultValue("10s") Duration claimTimeout) {
 }
