@@ -32,6 +32,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -267,7 +268,8 @@ class StoredRevisionOneCasualtiesTest {
 
     private static long count(Store store, String table) throws SQLException {
         try (Connection connection = store.dataSource().getConnection();
-             ResultSet row = connection.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             row.next();
             return row.getLong(1);
         }
