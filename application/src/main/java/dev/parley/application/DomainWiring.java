@@ -4,6 +4,7 @@ import dev.parley.application.messaging.Provenance;
 import dev.parley.application.policy.CeasefirePropagation;
 import dev.parley.application.policy.StreamTypeGuard;
 import dev.parley.application.policy.StreamTypes;
+import dev.parley.application.upcasting.CasualtiesRecordedEvent1_to_2Upcaster;
 import dev.parley.negotiation.api.KnownIncidents;
 import dev.parley.projections.json.ParleyJson;
 import dev.parley.shared.Aggregates;
@@ -28,8 +29,9 @@ import java.util.List;
 
 /**
  * The part of the Axon configuration that every Parley shares, the record and each what-if fork alike: Jackson
- * serialization, provenance metadata, both aggregates behind one command bus with its interceptors, and the ceasefire
- * process rule. Where events are stored and which read models run is up to the caller.
+ * serialization and the upcasters of older event revisions, provenance metadata, both aggregates behind one command
+ * bus with its interceptors, and the ceasefire process rule. Where events are stored and which read models run is up
+ * to the caller.
  */
 final class DomainWiring {
 
@@ -65,6 +67,7 @@ final class DomainWiring {
                 .configureEventSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
                 .configureCorrelationDataProviders(c -> List.of(new Provenance()))
+                .registerEventUpcaster(c -> new CasualtiesRecordedEvent1_to_2Upcaster())
                 .registerComponent(StreamTypes.class, c -> new StreamTypes(c.eventStore()))
                 .registerComponent(KnownIncidents.class, c -> c.getComponent(StreamTypes.class))
                 .configureCommandBus(DomainWiring::commandBus);

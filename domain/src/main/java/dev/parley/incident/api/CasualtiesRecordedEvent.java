@@ -5,8 +5,13 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** Casualties of one side were recorded; they add to earlier reports. */
-@Revision("1")
+/**
+ * Casualties of one side were recorded; they add to earlier reports.
+ * <p>
+ * Revision 2 always carries {@code wounded}. Revision 1 left it out when there were none; those stored events are
+ * read through {@code CasualtiesRecordedEvent1_to_2Upcaster}, which fills in 0.
+ */
+@Revision("2")
 public record CasualtiesRecordedEvent(IncidentId incidentId,
         String side,
         int killed,
