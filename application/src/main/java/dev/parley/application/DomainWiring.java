@@ -15,6 +15,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -54,13 +55,14 @@ final class DomainWiring {
         return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 
-    /** The domain without snapshots, as forks use it. */
+    /** The domain without snapshots or cache, as forks use it. */
     static Configurer domain(Serializer serializer, TransactionManager transactions) {
-        return domain(serializer, transactions, 0);
+        return domain(serializer, transactions, 0, false);
     }
 
     /** The domain; with {@code snapshotEvery > 0} each aggregate is snapshotted every that many events. */
-    static Configurer domain(Serializer serializer, TransactionManager transactions, int snapshotEvery) {
+    static Configurer domain(Serializer serializer, TransactionManager transactions, int snapshotEvery,
+                             boolean cached) {
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
@@ -76,6 +78,12 @@ final class DomainWiring {
             if (snapshotEvery > 0) {
                 aggregate.configureSnapshotTrigger(
                         c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotEvery));
+            }
+            if (cached) {
+                // Aggregates stay in memory between commands while the JVM can spare them. Another writer's append
+                // still shows: ours then fails on the stream's unique sequence, the rollback evicts the entry, and
+                // the command is decided again from the store.
+                aggregate.configureCache(c -> new WeakReferenceCache());
             }
             configurer.configureAggregate(aggregate);
         }

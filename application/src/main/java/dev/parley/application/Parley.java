@@ -316,7 +316,7 @@ public final class Parley implements AutoCloseable {
             AuditTrailProjection audit = new AuditTrailProjection(transactions);
             List<Object> projections = List.of(status, timeline, audit);
 
-            Configurer configurer = DomainWiring.domain(serializer, transactions, snapshotEvery)
+            Configurer configurer = DomainWiring.domain(serializer, transactions, snapshotEvery, true)
                     .configureEmbeddedEventStore(c -> storageEngine(c, transactions, serializer))
                     .registerQueryHandler(c -> status)
                     .registerQueryHandler(c -> timeline)

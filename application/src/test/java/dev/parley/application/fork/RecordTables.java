@@ -35,13 +35,17 @@ final class RecordTables {
         return dump(storeUrl, Set.of());
     }
 
-    /** As {@link #dump(String)}, leaving out the given columns of {@code token_entry}. */
+    /**
+     * As {@link #dump(String)}, leaving out the given columns of {@code token_entry}; when any are left out, the
+     * running nodes' heartbeats ({@code parley_node}) are left out too, as the same claim bookkeeping.
+     */
     static Map<String, List<String>> dump(String storeUrl, Set<String> tokenColumnsLeftOut) {
         Map<String, List<String>> dump = new TreeMap<>();
         try (Connection connection = connect(storeUrl); Statement statement = connection.createStatement()) {
             for (String stored : tables(statement)) {
                 String table = stored.toLowerCase();
-                if (BRANCH_TABLES.contains(table)) {
+                if (BRANCH_TABLES.contains(table)
+                        || (table.equals("parley_node") && !tokenColumnsLeftOut.isEmpty())) {
                     continue;
                 }
                 List<String> rows = new ArrayList<>();
