@@ -50,14 +50,16 @@ public final class SegmentBalancer implements AutoCloseable {
     }
 
     /**
-     * Starts balancing: every {@code every}, this node says it is alive and gives up segments beyond its share. A
+     * Starts balancing: at once and then every {@code every}, this node says it is alive and gives up segments beyond its share. A
      * node counts as alive while its row is younger than {@code aliveFor}, which should be the token claim timeout.
      */
     public static SegmentBalancer start(DataSource dataSource, String nodeId, List<String> processors,
                                         Function<String, StreamingEventProcessor> processorNamed,
                                         Duration every, Duration aliveFor) {
         SegmentBalancer balancer = new SegmentBalancer(dataSource, nodeId, processors, processorNamed, aliveFor);
-        balancer.timer.scheduleWithFixedDelay(balancer::balanceQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        balancer.balanceQuietly();
+        balancer.timer.scheduleWithFixedDelay(balancer::balanceQuietly, every.toMillis(), every.toMillis(),
+                                              TimeUnit.MILLISECONDS);
         return balancer;
     }
 
