@@ -82,7 +82,8 @@ public final class Store implements AutoCloseable {
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(0);
         config.setPoolName("parley");
-        config.setInitializationFailTimeout(-1);
+        // A refused login or an unreachable server is reported at once rather than after the pool gives up.
+        config.setInitializationFailTimeout(1);
         HikariDataSource dataSource = null;
         try {
             dataSource = new HikariDataSource(config);

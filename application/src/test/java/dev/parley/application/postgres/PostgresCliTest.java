@@ -194,10 +194,7 @@ class PostgresCliTest {
         assertThat(outcome.get("firstBadPosition").asLong()).isEqualTo(position);
     }
 
-    /**
-     * The driver then logs in as the OS user, whom the server does not know. This takes the pool's whole connection
-     * timeout (30 s): the store's pool keeps retrying the refused login until then.
-     */
+    /** The driver then logs in as the OS user, whom the server does not know; the refusal is reported at once. */
     @Test
     void aUrlWithoutAUserFailsWithExitOneAndAPlainMessage() {
         String withoutUser = store.replaceAll("[?&]user=postgres", "");
