@@ -135,7 +135,14 @@ public final class SegmentBalancer implements AutoCloseable {
     /** Stops balancing and removes this node's row, so the others' shares grow at once. */
     @Override
     public void close() {
-        timer.shutdownNow();
+        // Not shutdownNow: an interrupt inside H2's file I/O closes the database for every connection.
+        timer.shutdown();
+        try {
+            // A round still running would use a connection while the store closes under it.
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement("DELETE FROM parley_node WHERE node_id = ?")) {
             delete.setString(1, nodeId);
