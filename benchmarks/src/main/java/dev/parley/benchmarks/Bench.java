@@ -35,7 +35,7 @@ public final class Bench {
         }
 
         int commandsWarmUp() {
-            return quick ? 1_000 : 5_000;
+            return quick ? 500 : 5_000;
         }
 
         int[] loadLengths() {
@@ -166,10 +166,10 @@ public final class Bench {
         String url = store.newDatabase("history_" + events);
         long start = System.nanoTime();
         try (Parley parley = Parley.builder().store(url).keys(store.keys()).readModels(false).build()) {
-            long[] next = {events / 10};
+            long[] next = {events / 4};
             History.load(parley, events, stored -> {
-                if (stored >= next[0]) {
-                    next[0] += events / 10;
+                if (stored >= next[0] && events >= 100_000) {
+                    next[0] += events / 4;
                     Log.info("[%s]   stored %d of %d events", store.name(), stored, events);
                 }
             });

@@ -2,15 +2,17 @@ package dev.parley.benchmarks;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** The JMH benchmarks, briefly, as figures of the full run (no baselines). */
+/** The JMH benchmarks, briefly, as figures of the full run (no baselines); JMH's own output goes to stderr. */
 final class Micro {
 
     private Micro() {
@@ -26,7 +28,8 @@ final class Micro {
                 .measurementTime(TimeValue.seconds(1))
                 .jvmArgsAppend("-D" + Bench.LOG_LEVEL + "=warn")
                 .build();
-        Collection<RunResult> results = new Runner(options).run();
+        Collection<RunResult> results = new Runner(options, OutputFormatFactory.createFormatInstance(
+                System.err, VerboseMode.NORMAL)).run();
         List<Figure> figures = new ArrayList<>();
         for (RunResult result : results) {
             String label = result.getParams().getBenchmark();

@@ -101,7 +101,7 @@ final class Replay {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String table : new String[]{"token_entry", "status_view", "timeline_entry", "audit_entry",
                                              "parley_node"}) {
-                statement.executeUpdate("DELETE FROM " + table);
+                statement.executeUpdate("TRUNCATE TABLE " + table);
             }
         }
     }

@@ -37,11 +37,11 @@ record Report(Machine machine, boolean quick, Instant startedAt, List<Figure> fi
             node.put("name", figure.name());
             node.put("scale", figure.scale());
             node.put("unit", figure.unit());
-            node.put("parley", figure.parley());
-            node.put("axonDefault", figure.axonDefault());
-            node.put("limit", figure.limit());
-            node.put("vsAxonDefault", figure.vsAxonDefault());
-            node.put("vsLimit", figure.vsLimit());
+            node.put("parley", rounded(figure.parley()));
+            node.put("axonDefault", rounded(figure.axonDefault()));
+            node.put("limit", rounded(figure.limit()));
+            node.put("vsAxonDefault", rounded(figure.vsAxonDefault()));
+            node.put("vsLimit", rounded(figure.vsLimit()));
         }
         ArrayNode targetArray = root.putArray("targets");
         for (Target target : targets) {
@@ -51,6 +51,11 @@ record Report(Machine machine, boolean quick, Instant startedAt, List<Figure> fi
             node.put("detail", target.detail());
         }
         return root;
+    }
+
+    /** Three decimals are more than any of these measurements can tell apart. */
+    private static Double rounded(Double value) {
+        return value == null ? null : Math.round(value * 1_000) / 1_000.0;
     }
 
     void write(Path file) throws IOException {
