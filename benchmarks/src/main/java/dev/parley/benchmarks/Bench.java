@@ -54,12 +54,6 @@ public final class Bench {
             return quick ? 5_000 : 10_000;
         }
 
-        /** The history whose replay's peak heap is measured: the largest. */
-        long peakHeapSize() {
-            long[] sizes = historySizes();
-            return sizes[sizes.length - 1];
-        }
-
         long smallFork() {
             return Target.SMALL_FORK;
         }
@@ -142,7 +136,7 @@ public final class Bench {
                 fail("history " + size + " [" + name + "]", failures, e);
                 continue;
             }
-            boolean peakHeap = plan.wants("heap") && size == plan.peakHeapSize();
+            boolean peakHeap = plan.wants("heap");
             if (plan.wants("replay")) {
                 attempt("replay " + size + " [" + name + "]", failures,
                         () -> figures.addAll(Replay.measure(store, url, size, plan.stockPrefix(), peakHeap)));
