@@ -16,10 +16,13 @@ final class PeakHeap {
 
     static final int HEAP_MB = 256;
 
-    /** What the child reported; {@code completed} is false when it ran out of memory or failed. */
-    record Result(boolean completed, long events, long nanos, double peakMb) {
+    /**
+     * What the child reported; {@code completed} is false when it ran out of memory or failed. {@code handled} is
+     * Parley's own count, which may include events the processors handled just before the replay stopped them.
+     */
+    record Result(boolean completed, long handled, long nanos, double peakMb) {
 
-        double eventsPerSecond() {
+        double eventsPerSecond(long events) {
             return events / (nanos / 1e9);
         }
     }

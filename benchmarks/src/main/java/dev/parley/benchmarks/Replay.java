@@ -49,7 +49,7 @@ final class Replay {
         PeakHeap.Result child = PeakHeap.replay(store, url);
         double parley;
         if (child.completed()) {
-            parley = child.eventsPerSecond();
+            parley = child.eventsPerSecond(events);
         } else {
             Log.info("[%s] replay %d did not complete in %d MB; measuring it with this JVM's heap", store.name(),
                      events, PeakHeap.HEAP_MB);
