@@ -1,0 +1,156 @@
+package dev.parley.benchmarks;
+
+import dev.parley.application.Parley;
+import dev.parley.application.storage.Store;
+import org.axonframework.config.Configuration;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Commands per second, on one thread and on two threads with incidents of their own: Parley as configured by
+ * default (read models on, snapshots every 100), stock Axon (with the read models on stock tracking processors), and
+ * the limit, raw JDBC inserts of the same event rows, one transaction per command. Each on a fresh database of the
+ * same kind, after a warm-up of its own.
+ */
+final class Commands {
+
+    private static final String INSERT = "INSERT INTO domain_event_entry (event_identifier, aggregate_identifier,"
+            + " sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private Commands() {
+    }
+
+    static List<Figure> measure(StoreKind store, int commands, int warmUp) throws Exception {
+        double[] parley = new double[3];
+        double[] axon = new double[3];
+        double[] limit = new double[3];
+        try (Parley running = Parley.builder().store(store.newDatabase("commands_parley")).keys(store.keys())
+                                    .build()) {
+            Consumer<Object> send = command -> running.commands().sendAndWait(command);
+            for (int threads = 1; threads <= 2; threads++) {
+                parley[threads] = rate(store, "parley", threads, commands, warmUp, send);
+            }
+        }
+        try (Store stockStore = Store.open(store.newDatabase("commands_axon"))) {
+            Configuration stock = StockAxon.start(stockStore.dataSource(), true);
+            try {
+                Consumer<Object> send = command -> stock.commandGateway().sendAndWait(command);
+                for (int threads = 1; threads <= 2; threads++) {
+                    axon[threads] = rate(store, "stock Axon", threads, commands, warmUp, send);
+                }
+            } finally {
+                stock.shutdown();
+            }
+        }
+        try (Store rawStore = Store.open(store.newDatabase("commands_raw"))) {
+            for (int threads = 1; threads <= 2; threads++) {
+                limit[threads] = rawRate(store, rawStore, threads, commands, warmUp);
+            }
+        }
+        List<Figure> figures = new ArrayList<>();
+        for (int threads = 1; threads <= 2; threads++) {
+            String detail = threads == 1 ? "1 thread" : "2 threads on distinct aggregates";
+            figures.add(Figure.rate(Names.of(Names.COMMANDS, detail, store.name()), commands, "commands/s",
+                                    parley[threads], axon[threads], limit[threads]));
+        }
+        return figures;
+    }
+
+    private static double rate(StoreKind store, String who, int threads, int commands, int warmUp,
+                               Consumer<Object> send) throws Exception {
+        run(threads, thread -> Workload.commands("warm-" + threads + "-" + thread, warmUp / threads), send);
+        long elapsed = run(threads, thread -> Workload.commands("t" + threads + "-" + thread, commands / threads),
+                           send);
+        double rate = commands / (elapsed / 1e9);
+        Log.info("[%s] commands, %s, %d thread(s): %.0f commands/s", store.name(), who, threads, rate);
+        return rate;
+    }
+
+    /** Sends each thread's commands on its own thread; the wall time of all of them, in nanoseconds. */
+    private static long run(int threads, java.util.function.IntFunction<List<Object>> workload,
+                            Consumer<Object> send) throws Exception {
+        List<List<Object>> work = new ArrayList<>();
+        for (int thread = 0; thread < threads; thread++) {
+            work.add(workload.apply(thread));
+        }
+        return parallel(threads, thread -> () -> {
+            work.get(thread).forEach(send);
+            return null;
+        });
+    }
+
+    private static double rawRate(StoreKind store, Store rawStore, int threads, int commands, int warmUp)
+            throws Exception {
+        List<List<Workload.Row>> warm = new ArrayList<>();
+        List<List<Workload.Row>> timed = new ArrayList<>();
+        for (int thread = 0; thread < threads; thread++) {
+            warm.add(Workload.rows(Workload.commands("warm-" + threads + "-" + thread, warmUp / threads)));
+            timed.add(Workload.rows(Workload.commands("t" + threads + "-" + thread, commands / threads)));
+        }
+        parallel(threads, thread -> () -> insert(rawStore, warm.get(thread)));
+        long elapsed = parallel(threads, thread -> () -> insert(rawStore, timed.get(thread)));
+        double rate = commands / (elapsed / 1e9);
+        Log.info("[%s] commands, raw JDBC limit, %d thread(s): %.0f commands/s", store.name(), threads, rate);
+        return rate;
+    }
+
+    /** Inserts each row in a transaction of its own. */
+    private static Void insert(Store store, List<Workload.Row> rows) throws SQLException {
+        try (Connection connection = store.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (Workload.Row row : rows) {
+                    insert.setString(1, row.eventIdentifier());
+                    insert.setString(2, row.aggregateIdentifier());
+                    insert.setLong(3, row.sequence());
+                    insert.setString(4, row.type());
+                    insert.setString(5, row.timestamp());
+                    insert.setString(6, row.payloadType());
+                    insert.setString(7, row.payloadRevision());
+                    insert.setBytes(8, row.payload());
+                    insert.setBytes(9, row.metaData());
+                    insert.executeUpdate();
+                    connection.commit();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Runs one task per thread, started together; the wall time until all are done, in nanoseconds. */
+    static long parallel(int threads, java.util.function.IntFunction<Callable<Void>> task) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(threads);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Future<Void>> done = new ArrayList<>();
+            for (int thread = 0; thread < threads; thread++) {
+                Callable<Void> work = task.apply(thread);
+                done.add(executor.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return work.call();
+                }));
+            }
+            ready.await();
+            long start = System.nanoTime();
+            go.countDown();
+            for (Future<Void> future : done) {
+                future.get();
+            }
+            return System.nanoTime() - start;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.parley.benchmarks;
+
+/** How figures are named: a kind, then details, then the store in brackets. */
+final class Names {
+
+    static final String COMMANDS = "commands/s";
+    static final String REPLAY = "replay events/s";
+    static final String LOAD = "aggregate load";
+    static final String FORK = "fork create + 100 commands + diff";
+    static final String VERIFY = "verify events/s";
+    static final String PEAK_HEAP = "peak heap, replay";
+    static final String JMH = "jmh";
+
+    private Names() {
+    }
+
+    static String of(String kind, String detail, String store) {
+        return kind + (detail.isEmpty() ? "" : ", " + detail) + " [" + store + "]";
+    }
+}

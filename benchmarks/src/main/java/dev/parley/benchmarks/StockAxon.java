@@ -1,0 +1,113 @@
+package dev.parley.benchmarks;
+
+import dev.parley.application.policy.StreamTypes;
+import dev.parley.application.storage.JdbcTransactions;
+import dev.parley.negotiation.api.KnownIncidents;
+import dev.parley.projections.audit.AuditTrailProjection;
+import dev.parley.projections.json.ParleyJson;
+import dev.parley.projections.status.StatusProjection;
+import dev.parley.projections.timeline.TimelineProjection;
+import dev.parley.shared.Aggregates;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The baseline "stock Axon 4.13 defaults": the same two aggregates, registered with
+ * {@code AggregateConfigurer.defaultConfiguration} (no snapshots, no cache), Axon's default command bus, a plain
+ * {@link JdbcEventStorageEngine} on the same schema (migrated by Parley's Store first) and, for read models, the three
+ * Parley projections on stock tracking processors (batch size 1, one thread, one segment). What Axon cannot do
+ * without is set as Parley sets it: Jackson (XStream is banned), a JDBC transaction manager and a duplicate-key
+ * resolver. The only domain component registered is {@link KnownIncidents}, which a negotiation's ceasefire handler
+ * takes as a parameter, so the aggregate cannot be inspected without it.
+ */
+final class StockAxon {
+
+    static final EventSchema EVENT_SCHEMA = EventSchema.builder()
+            .eventTable("domain_event_entry")
+            .snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .timestampColumn("time_stamp")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .build();
+
+    static final TokenSchema TOKEN_SCHEMA = TokenSchema.builder()
+            .setTokenTable("token_entry")
+            .setProcessorNameColumn("processor_name")
+            .setSegmentColumn("segment")
+            .setTokenColumn("token")
+            .setTokenTypeColumn("token_type")
+            .setTimestampColumn("timestamp")
+            .setOwnerColumn("owner")
+            .build();
+
+    static final List<String> READ_MODELS = List.of(StatusProjection.PROCESSING_GROUP,
+                                                    TimelineProjection.PROCESSING_GROUP,
+                                                    AuditTrailProjection.PROCESSING_GROUP);
+
+    private StockAxon() {
+    }
+
+    /** Starts stock Axon on a migrated store; with {@code readModels}, the projections on tracking processors. */
+    static Configuration start(DataSource dataSource, boolean readModels) {
+        JdbcTransactions transactions = new JdbcTransactions(dataSource);
+        Serializer serializer = JacksonSerializer.builder().objectMapper(ParleyJson.create()).build();
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureTransactionManager(c -> transactions)
+                .registerComponent(KnownIncidents.class, c -> new StreamTypes(c.eventStore()))
+                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
+                        .connectionProvider(transactions)
+                        .transactionManager(transactions)
+                        .eventSerializer(serializer)
+                        .snapshotSerializer(serializer)
+                        .upcasterChain(c.upcasterChain())
+                        .persistenceExceptionResolver(duplicateKeys())
+                        .schema(EVENT_SCHEMA)
+                        .build());
+        for (Class<?> type : Aggregates.types()) {
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(type));
+        }
+        if (readModels) {
+            List<Object> projections = List.of(new StatusProjection(transactions),
+                                               new TimelineProjection(transactions),
+                                               new AuditTrailProjection(transactions));
+            configurer.eventProcessing(processing -> {
+                processing.registerTokenStore(c -> JdbcTokenStore.builder()
+                                                                 .connectionProvider(transactions)
+                                                                 .serializer(serializer)
+                                                                 .schema(TOKEN_SCHEMA)
+                                                                 .build());
+                READ_MODELS.forEach(processing::registerTrackingEventProcessor);
+                projections.forEach(projection -> processing.registerEventHandler(c -> projection));
+            });
+        }
+        return configurer.start();
+    }
+
+    private static PersistenceExceptionResolver duplicateKeys() {
+        return exception -> exception instanceof SQLException sql
+                && sql.getSQLState() != null && sql.getSQLState().startsWith("23");
+    }
+}

@@ -1,0 +1,91 @@
+package dev.parley.benchmarks;
+
+import dev.parley.incident.api.CasualtiesRecordedEvent;
+import dev.parley.incident.api.IncidentId;
+import dev.parley.incident.api.IncidentReportedEvent;
+import dev.parley.incident.api.RecordCasualtiesCommand;
+import dev.parley.incident.api.ReportIncidentCommand;
+import dev.parley.projections.json.ParleyJson;
+import dev.parley.shared.api.AggregateTypes;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The commands workload: each incident is reported, then gets four casualty reports, so every command appends one
+ * event; a thread's incidents are its own.
+ */
+final class Workload {
+
+    static final int COMMANDS_PER_INCIDENT = 5;
+    private static final Instant DAY = Instant.parse("2025-10-12T00:00:00Z");
+
+    private Workload() {
+    }
+
+    /** {@code count} commands (rounded up to whole incidents) on incidents named {@code prefix-0, prefix-1, ...}. */
+    static List<Object> commands(String prefix, int count) {
+        List<Object> commands = new ArrayList<>(count + COMMANDS_PER_INCIDENT);
+        for (int incident = 0; commands.size() < count; incident++) {
+            IncidentId id = new IncidentId(prefix + "-" + incident);
+            boolean pakAttacks = incident % 2 == 0;
+            String attacker = pakAttacks ? "PAK" : "AFG";
+            String defender = pakAttacks ? "AFG" : "PAK";
+            commands.add(new ReportIncidentCommand(id, "Border post " + incident, List.of(attacker),
+                                                   List.of(defender), "clash number " + incident, DAY, "ISPR"));
+            for (int report = 1; report < COMMANDS_PER_INCIDENT; report++) {
+                commands.add(new RecordCasualtiesCommand(id, report % 2 == 0 ? attacker : defender, report,
+                                                         report % 3, DAY.plusSeconds(report * 3_600L),
+                                                         "Tolo News"));
+            }
+        }
+        return commands;
+    }
+
+    /** The event row a command appends, serialized ahead of time, as the raw-JDBC limit inserts it. */
+    record Row(String eventIdentifier, String aggregateIdentifier, long sequence, String type, String timestamp,
+               String payloadType, String payloadRevision, byte[] payload, byte[] metaData) {
+    }
+
+    /** The rows {@code commands} append, in order, with the columns and bytes Parley writes for them. */
+    static List<Row> rows(List<Object> commands) {
+        List<Row> rows = new ArrayList<>(commands.size());
+        Map<String, Long> sequences = new java.util.HashMap<>();
+        for (Object command : commands) {
+            Object event;
+            String aggregateId;
+            if (command instanceof ReportIncidentCommand report) {
+                aggregateId = report.incidentId().value();
+                event = new IncidentReportedEvent(report.incidentId(), report.location(), report.attackers(),
+                                                  report.defenders(), report.description(), report.occurredAt(),
+                                                  report.source());
+            } else if (command instanceof RecordCasualtiesCommand casualties) {
+                aggregateId = casualties.incidentId().value();
+                event = new CasualtiesRecordedEvent(casualties.incidentId(), casualties.side(), casualties.killed(),
+                                                    casualties.wounded(), casualties.occurredAt(),
+                                                    casualties.source());
+            } else {
+                throw new IllegalArgumentException("not a workload command: " + command);
+            }
+            long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
+            String eventId = UUID.randomUUID().toString();
+            rows.add(new Row(eventId, aggregateId, sequence, AggregateTypes.BORDER_INCIDENT,
+                             Instant.now().toString(), event.getClass().getName(),
+                             event.getClass().getAnnotation(Revision.class).value(), json(event),
+                             json(Map.of("correlationId", eventId))));
+        }
+        return rows;
+    }
+
+    private static byte[] json(Object value) {
+        try {
+            return ParleyJson.mapper().writeValueAsBytes(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
