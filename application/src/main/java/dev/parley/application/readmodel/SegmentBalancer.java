@@ -21,8 +21,8 @@ import java.util.function.Function;
 /**
  * Shares the read models' segments fairly among the nodes running them on one store. Axon's processors claim every
  * free segment they see, so the first node to start would keep them all; each node therefore renews a row in
- * {@code parley_node}, counts the nodes alive, and releases for a while whatever it holds beyond its fair share, for
- * another node to claim. A node that dies stops renewing; once its claims expire, the others take its segments.
+ * {@code parley_node}, counts the nodes alive, and releases for a while whatever it holds beyond its fair share of
+ * all the read models' segments together, for another node to claim. A node that dies stops renewing; once its claims expire, the others take its segments.
  */
 public final class SegmentBalancer implements AutoCloseable {
 
@@ -73,14 +73,34 @@ public final class SegmentBalancer implements AutoCloseable {
 
     void balance() throws SQLException {
         int nodesAlive = renewAndCountAlive();
+        List<List<Integer>> heldPerProcessor = new ArrayList<>();
+        boolean holdsAny = false;
         for (String name : processors) {
-            StreamingEventProcessor processor = processorNamed.apply(name);
-            int segments = processor.processingStatus().isEmpty() ? 0 : segmentCount(name);
-            int share = (segments + nodesAlive - 1) / Math.max(1, nodesAlive);
-            List<Integer> held = new ArrayList<>(processor.processingStatus().keySet());
+            List<Integer> held = new ArrayList<>(processorNamed.apply(name).processingStatus().keySet());
             held.sort(null);
-            for (int index = share; index < held.size(); index++) {
-                processor.releaseSegment(held.get(index), aliveFor.toMillis(), TimeUnit.MILLISECONDS);
+            heldPerProcessor.add(held);
+            holdsAny |= !held.isEmpty();
+        }
+        if (!holdsAny) {
+            return;
+        }
+        int share = (segmentCount() + nodesAlive - 1) / nodesAlive;
+        // Kept round-robin over the processors, so that a node keeps a part of each read model before a second
+        // segment of any: with one segment per read model, two nodes split the three models two and one.
+        int kept = 0;
+        int longest = heldPerProcessor.stream().mapToInt(List::size).max().orElse(0);
+        for (int round = 0; round < longest; round++) {
+            for (int index = 0; index < processors.size(); index++) {
+                List<Integer> held = heldPerProcessor.get(index);
+                if (round >= held.size()) {
+                    continue;
+                }
+                if (kept < share) {
+                    kept++;
+                } else {
+                    processorNamed.apply(processors.get(index))
+                                  .releaseSegment(held.get(round), aliveFor.toMillis(), TimeUnit.MILLISECONDS);
+                }
             }
         }
     }
@@ -120,11 +140,15 @@ public final class SegmentBalancer implements AutoCloseable {
         }
     }
 
-    private int segmentCount(String processor) throws SQLException {
+    /** Segments of all the balanced processors together, as the shared token store has them. */
+    private int segmentCount() throws SQLException {
+        String marks = String.join(", ", java.util.Collections.nCopies(processors.size(), "?"));
         try (Connection connection = dataSource.getConnection();
              PreparedStatement count = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM token_entry WHERE processor_name = ?")) {
-            count.setString(1, processor);
+                     "SELECT COUNT(*) FROM token_entry WHERE processor_name IN (" + marks + ")")) {
+            for (int index = 0; index < processors.size(); index++) {
+                count.setString(index + 1, processors.get(index));
+            }
             try (ResultSet row = count.executeQuery()) {
                 row.next();
                 return row.getInt(1);
