@@ -11,6 +11,7 @@ import dev.parley.application.readmodel.ReadModels;
 import dev.parley.application.readmodel.SegmentBalancer;
 import dev.parley.application.readmodel.TokenPositions;
 import dev.parley.application.storage.JdbcTransactions;
+import dev.parley.application.storage.Schemas;
 import dev.parley.application.storage.Store;
 import dev.parley.projections.audit.AuditTrailProjection;
 import dev.parley.projections.status.StatusHistory;
@@ -21,11 +22,9 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.SequenceEventStorageEngine;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -46,31 +45,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * done.
  */
 public final class Parley implements AutoCloseable {
-
-    private static final EventSchema EVENT_SCHEMA = EventSchema.builder()
-            .eventTable("domain_event_entry")
-            .snapshotTable("snapshot_event_entry")
-            .globalIndexColumn("global_index")
-            .timestampColumn("time_stamp")
-            .eventIdentifierColumn("event_identifier")
-            .aggregateIdentifierColumn("aggregate_identifier")
-            .sequenceNumberColumn("sequence_number")
-            .typeColumn("type")
-            .payloadTypeColumn("payload_type")
-            .payloadRevisionColumn("payload_revision")
-            .payloadColumn("payload")
-            .metaDataColumn("meta_data")
-            .build();
-
-    private static final TokenSchema TOKEN_SCHEMA = TokenSchema.builder()
-            .setTokenTable("token_entry")
-            .setProcessorNameColumn("processor_name")
-            .setSegmentColumn("segment")
-            .setTokenColumn("token")
-            .setTokenTypeColumn("token_type")
-            .setTimestampColumn("timestamp")
-            .setOwnerColumn("owner")
-            .build();
 
     /** The processing groups of the read models, each fed by its own pooled streaming processor. */
     public static final List<String> READ_MODELS = List.of(StatusProjection.PROCESSING_GROUP,
@@ -331,7 +305,7 @@ public final class Parley implements AutoCloseable {
                     processing.registerTokenStore(c -> JdbcTokenStore.builder()
                                                                      .connectionProvider(transactions)
                                                                      .serializer(serializer)
-                                                                     .schema(TOKEN_SCHEMA)
+                                                                     .schema(Schemas.TOKENS)
                                                                      .nodeId(nodeId)
                                                                      .claimTimeout(claimTimeout)
                                                                      .build());
@@ -360,7 +334,7 @@ public final class Parley implements AutoCloseable {
                     .snapshotSerializer(DomainWiring.snapshotSerializer())
                     .upcasterChain(configuration.upcasterChain())
                     .persistenceExceptionResolver(duplicateKeys())
-                    .schema(EVENT_SCHEMA)
+                    .schema(Schemas.EVENTS)
                     .batchSize(FETCH_BATCH)
                     .dataType(byte[].class);
             EventStorageEngine stored = new HashingEventStorageEngine(builder, new EventHasher(transactions),

@@ -1,5 +1,6 @@
 package dev.parley.application;
 
+import dev.parley.application.storage.Schemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.application.integrity.EventHasher;
@@ -10,7 +11,6 @@ import dev.parley.application.storage.Store;
 import dev.parley.incident.api.CasualtiesRecordedEvent;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
@@ -27,21 +27,6 @@ import org.axonframework.serialization.SimpleSerializedType;
  * older version's read models are no part of what a newer one reads.
  */
 public final class RevisionOneParley implements AutoCloseable {
-
-    private static final EventSchema EVENT_SCHEMA = EventSchema.builder()
-            .eventTable("domain_event_entry")
-            .snapshotTable("snapshot_event_entry")
-            .globalIndexColumn("global_index")
-            .timestampColumn("time_stamp")
-            .eventIdentifierColumn("event_identifier")
-            .aggregateIdentifierColumn("aggregate_identifier")
-            .sequenceNumberColumn("sequence_number")
-            .typeColumn("type")
-            .payloadTypeColumn("payload_type")
-            .payloadRevisionColumn("payload_revision")
-            .payloadColumn("payload")
-            .metaDataColumn("meta_data")
-            .build();
 
     private final Store store;
     private final Configuration configuration;
@@ -62,7 +47,7 @@ public final class RevisionOneParley implements AutoCloseable {
                                               .transactionManager(transactions)
                                               .eventSerializer(serializer)
                                               .snapshotSerializer(DomainWiring.snapshotSerializer())
-                                              .schema(EVENT_SCHEMA)
+                                              .schema(Schemas.EVENTS)
                                               .dataType(byte[].class),
                         new EventHasher(transactions), transactions))
                 .start();

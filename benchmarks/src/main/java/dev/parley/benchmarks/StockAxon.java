@@ -1,5 +1,6 @@
 package dev.parley.benchmarks;
 
+import dev.parley.application.storage.Schemas;
 import dev.parley.application.policy.StreamTypes;
 import dev.parley.application.storage.JdbcTransactions;
 import dev.parley.negotiation.api.KnownIncidents;
@@ -14,8 +15,6 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -34,31 +33,6 @@ import java.util.List;
  * takes as a parameter, so the aggregate cannot be inspected without it.
  */
 final class StockAxon {
-
-    static final EventSchema EVENT_SCHEMA = EventSchema.builder()
-            .eventTable("domain_event_entry")
-            .snapshotTable("snapshot_event_entry")
-            .globalIndexColumn("global_index")
-            .timestampColumn("time_stamp")
-            .eventIdentifierColumn("event_identifier")
-            .aggregateIdentifierColumn("aggregate_identifier")
-            .sequenceNumberColumn("sequence_number")
-            .typeColumn("type")
-            .payloadTypeColumn("payload_type")
-            .payloadRevisionColumn("payload_revision")
-            .payloadColumn("payload")
-            .metaDataColumn("meta_data")
-            .build();
-
-    static final TokenSchema TOKEN_SCHEMA = TokenSchema.builder()
-            .setTokenTable("token_entry")
-            .setProcessorNameColumn("processor_name")
-            .setSegmentColumn("segment")
-            .setTokenColumn("token")
-            .setTokenTypeColumn("token_type")
-            .setTimestampColumn("timestamp")
-            .setOwnerColumn("owner")
-            .build();
 
     static final List<String> READ_MODELS = List.of(StatusProjection.PROCESSING_GROUP,
                                                     TimelineProjection.PROCESSING_GROUP,
@@ -84,7 +58,7 @@ final class StockAxon {
                         .snapshotSerializer(serializer)
                         .upcasterChain(c.upcasterChain())
                         .persistenceExceptionResolver(duplicateKeys())
-                        .schema(EVENT_SCHEMA)
+                        .schema(Schemas.EVENTS)
                         .build());
         for (Class<?> type : Aggregates.types()) {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(type));
@@ -97,7 +71,7 @@ final class StockAxon {
                 processing.registerTokenStore(c -> JdbcTokenStore.builder()
                                                                  .connectionProvider(transactions)
                                                                  .serializer(serializer)
-                                                                 .schema(TOKEN_SCHEMA)
+                                                                 .schema(Schemas.TOKENS)
                                                                  .build());
                 READ_MODELS.forEach(processing::registerTrackingEventProcessor);
                 projections.forEach(projection -> processing.registerEventHandler(c -> projection));

@@ -1,18 +1,16 @@
 package dev.parley.application.concurrency;
 
+import dev.parley.application.testing.PostgresServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.application.testing.ParleyProcess;
 import dev.parley.projections.json.ParleyJson;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,28 +22,15 @@ class TwoProcessWritersIT {
     private static final int PER_WRITER = 5_000;
     private static final long TIMEOUT_SECONDS = 600;
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final PostgresServer postgres = new PostgresServer();
 
     @TempDir
     Path directory;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
-
     @Test
     void twoProcessesOnTheSameIncidentsRetryTheirConflictsAndLoseNothing() throws Exception {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE writers");
-        }
-        String url = postgres.getJdbcUrl("postgres", "writers");
+        String url = postgres.freshDatabase("writers");
         Path reports = Writers.reports(directory, INCIDENTS);
         Path pakistan = Writers.casualties(directory, "pakistan", Writers.SIDE_A, PER_WRITER, INCIDENTS);
         Path afghanistan = Writers.casualties(directory, "afghanistan", Writers.SIDE_B, PER_WRITER, INCIDENTS);

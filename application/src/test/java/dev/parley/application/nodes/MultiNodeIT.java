@@ -1,24 +1,21 @@
 package dev.parley.application.nodes;
 
+import dev.parley.application.testing.PostgresServer;
 import dev.parley.application.Parley;
 import dev.parley.application.commandfile.CommandFileRunner;
 import dev.parley.application.readmodel.CatchUpListener;
 import dev.parley.application.readmodel.ReadModelContents;
 import dev.parley.application.readmodel.TokenPositions;
 import dev.parley.application.testing.ParleyProcess;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,24 +39,15 @@ class MultiNodeIT {
     private static final int CASUALTY_REPORTS_PER_WRITER = 16_000;
     private static final int CLAIM_TIMEOUT_SECONDS = 3;
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final PostgresServer postgres = new PostgresServer();
 
     @TempDir
     Path directory;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
-
     @Test
     void theSurvivorOfASigkillTakesOverAndTheReadModelsEndAsASingleNodeReplay() throws Exception {
-        String url = freshDatabase("nodes");
+        String url = postgres.freshDatabase("nodes");
         long head = writeHistory(url);
 
         List<String> node = List.of("node", "--store", url, "--claim-timeout", "" + CLAIM_TIMEOUT_SECONDS,
@@ -148,13 +136,5 @@ class MultiNodeIT {
     private static long slowest(TokenPositions tokens) {
         return Parley.READ_MODELS.stream().flatMap(readModel -> tokens.of(readModel).stream())
                                  .mapToLong(TokenPositions.Segment::position).min().orElse(-1);
-    }
-
-    private static String freshDatabase(String name) throws Exception {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
-        return postgres.getJdbcUrl("postgres", name);
     }
 }

@@ -1,18 +1,18 @@
 package dev.parley.application.postgres;
 
+import dev.parley.application.testing.PostgresServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.application.testing.ParleyRun;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,33 +38,20 @@ class PostgresCliTest {
     private static final int SCENARIO_EVENTS = 13;
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final PostgresServer postgres = new PostgresServer();
 
     @TempDir
     Path directory;
 
     private String store;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
-
     @BeforeEach
     void freshDatabase(TestInfo test) throws SQLException {
         String name = "cli_" + DATABASES.incrementAndGet() + "_"
                 + test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT);
         name = name.substring(0, Math.min(name.length(), 60));
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
-        store = postgres.getJdbcUrl("postgres", name);
+        store = postgres.freshDatabase(name);
         assertThat(store).startsWith("jdbc:postgresql:").contains("user=postgres");
     }
 
@@ -241,7 +228,7 @@ class PostgresCliTest {
     }
 
     private long count(String table) throws SQLException {
-        try (Connection connection = postgres.getDatabase("postgres", database()).getConnection();
+        try (Connection connection = DriverManager.getConnection(store);
              Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             row.next();
@@ -251,7 +238,7 @@ class PostgresCliTest {
 
     /** Changes the first letter of the source of the incident's casualty report, behind Parley's back. */
     private long alterOneByteOfAStoredPayload() throws SQLException {
-        try (Connection connection = postgres.getDatabase("postgres", database()).getConnection()) {
+        try (Connection connection = DriverManager.getConnection(store)) {
             long position;
             byte[] payload;
             try (Statement statement = connection.createStatement();
@@ -276,8 +263,4 @@ class PostgresCliTest {
         }
     }
 
-    private String database() {
-        String path = store.substring(0, store.indexOf('?'));
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
 }

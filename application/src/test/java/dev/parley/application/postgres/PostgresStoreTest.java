@@ -1,5 +1,6 @@
 package dev.parley.application.postgres;
 
+import dev.parley.application.testing.PostgresServer;
 import dev.parley.application.Parley;
 import dev.parley.application.commandfile.CommandFileRunner;
 import dev.parley.application.fork.Fork;
@@ -18,10 +19,8 @@ import dev.parley.projections.audit.FindAuditTrailQuery;
 import dev.parley.projections.status.FindStatusAsOfQuery;
 import dev.parley.projections.status.FindStatusQuery;
 import dev.parley.projections.status.StatusReport;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -38,32 +37,15 @@ class PostgresStoreTest {
     private static final Path SCENARIO = Path.of("..", "scenarios", "pak-afghan-2025.ndjson");
     private static final Duration CATCH_UP = Duration.ofSeconds(60);
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final PostgresServer postgres = new PostgresServer();
 
     @TempDir
     Path keys;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
-
-    private static String freshDatabase(String name) throws Exception {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
-        return postgres.getJdbcUrl("postgres", name);
-    }
-
     @Test
     void theShippedScenarioRunsReplaysTimeTravelsForksAndVerifiesOnPostgres() throws Exception {
-        String url = freshDatabase("scenario");
+        String url = postgres.freshDatabase("scenario");
         try (Parley parley = Parley.open(url)) {
             CommandFileRunner.Outcome outcome = new CommandFileRunner(parley.commands(), "postgres-test")
                     .run(SCENARIO, new CommandFileRunner.Listener() { });
