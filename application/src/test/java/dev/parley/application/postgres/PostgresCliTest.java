@@ -262,5 +262,4 @@ class PostgresCliTest {
             return position;
         }
     }
-
 }
