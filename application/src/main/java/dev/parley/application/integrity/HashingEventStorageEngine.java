@@ -1,13 +1,21 @@
 package dev.parley.application.integrity;
 
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Axon's JDBC storage engine, hashing every appended event in the same transaction as the append. Appends take the
@@ -32,6 +40,7 @@ public final class HashingEventStorageEngine extends JdbcEventStorageEngine {
         transactions.executeInTransaction(() -> {
             try {
                 AppendLock.take(hasher.connections());
+                requireNextInStreams(events);
             } catch (SQLException e) {
                 throw new EventStoreException("cannot take the append lock: " + e.getMessage(), e);
             }
@@ -42,5 +51,44 @@ public final class HashingEventStorageEngine extends JdbcEventStorageEngine {
                 throw new EventStoreException("cannot hash the appended events: " + e.getMessage(), e);
             }
         });
+    }
+
+    /**
+     * Fails with a concurrency conflict, before anything is inserted, when another writer has appended to one of the
+     * streams since its events here were decided. Checked under the append lock, so nothing can slip in between; and
+     * checked before the insert, so a conflict leaves no hole in the positions (a failed insert would use one up,
+     * and every tracking token would carry that gap).
+     */
+    private void requireNextInStreams(List<? extends EventMessage<?>> events) throws SQLException {
+        Map<String, Long> firstOfStream = new LinkedHashMap<>();
+        for (EventMessage<?> event : events) {
+            if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
+                firstOfStream.putIfAbsent(domain.getAggregateIdentifier(), domain.getSequenceNumber());
+            }
+        }
+        if (firstOfStream.isEmpty()) {
+            return;
+        }
+        try (Connection connection = hasher.connections().getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?")) {
+            for (Map.Entry<String, Long> stream : firstOfStream.entrySet()) {
+                select.setString(1, stream.getKey());
+                long stored;
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    stored = row.getObject(1) == null ? -1 : row.getLong(1);
+                }
+                if (stored + 1 != stream.getValue()) {
+                    String message = "another writer appended to " + stream.getKey() + " first: its events here start"
+                            + " at sequence [" + stream.getValue() + "], the stream already holds up to [" + stored
+                            + "]; decide the command again";
+                    if (stream.getValue() == 0) {
+                        throw new AggregateStreamCreationException(message);
+                    }
+                    throw new ConcurrencyException(message);
+                }
+            }
+        }
     }
 }

@@ -57,8 +57,8 @@ final class Writers {
     }
 
     /**
-     * Every stream's sequence numbers are 0..n-1 with no gap or repeat, every event has exactly one leaf hash, and
-     * the store holds {@code expected} events.
+     * Every stream's sequence numbers are 0..n-1 with no gap or repeat, every event has exactly one leaf hash, the
+     * positions have no holes, and the store holds {@code expected} events.
      */
     static void assertWhole(Connection connection, long expected) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
@@ -80,6 +80,14 @@ final class Writers {
              ResultSet row = select.executeQuery()) {
             row.next();
             assertThat(row.getLong(1)).as("events with a leaf hash").isEqualTo(expected);
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT MIN(global_index), MAX(global_index) FROM domain_event_entry");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            assertThat(row.getLong(2) - row.getLong(1) + 1)
+                    .as("positions without holes: a conflict is refused before it takes a position")
+                    .isEqualTo(expected);
         }
     }
 }
