@@ -1,5 +1,6 @@
 package dev.parley.application.fork;
 
+import dev.parley.application.testing.Queries;
 import dev.parley.application.commandfile.CommandFileRunner;
 import dev.parley.projections.audit.AuditEntry;
 import dev.parley.projections.audit.AuditTrail;
@@ -15,7 +16,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,14 +63,7 @@ final class ForkApi {
     }
 
     static <R> R ask(QueryGateway queries, Object query, Class<R> answer) {
-        try {
-            return queries.query(query, answer).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        } catch (ExecutionException e) {
-            throw new AssertionError("query " + query + " failed: " + e.getCause(), e.getCause());
-        }
+        return Queries.ask(queries, query, answer);
     }
 
     static String reportIncident(String id, String date) {

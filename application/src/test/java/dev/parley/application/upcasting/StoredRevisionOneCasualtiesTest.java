@@ -1,5 +1,6 @@
 package dev.parley.application.upcasting;
 
+import dev.parley.application.testing.Queries;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.application.Parley;
 import dev.parley.application.RevisionOneParley;
@@ -40,7 +41,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,12 +131,12 @@ class StoredRevisionOneCasualtiesTest {
                     Map.of("PAK", new CasualtyCount(6, 2), "AFG", new CasualtyCount(1, 4)));
             assertThat(asOf(queries, null, olderVersionStopped)).as("what the older version had recorded")
                     .isEqualTo(Map.of("PAK", new CasualtyCount(5, 0), "AFG", new CasualtyCount(1, 4)));
-            assertThat(incident(ask(queries, new FindStatusAtSequenceQuery(INCIDENT, 1), StatusReport.class))
+            assertThat(incident(Queries.ask(queries, new FindStatusAtSequenceQuery(INCIDENT, 1), StatusReport.class))
                                .casualties()).isEqualTo(Map.of("PAK", new CasualtyCount(2, 0)));
             assertThat(asOf(queries, null, null)).isEqualTo(
-                    incident(ask(queries, FindStatusQuery.of(INCIDENT), StatusReport.class)).casualties());
+                    incident(Queries.ask(queries, FindStatusQuery.of(INCIDENT), StatusReport.class)).casualties());
 
-            Timeline timeline = ask(queries, new FindTimelineQuery(day("2025-10-15"), null), Timeline.class);
+            Timeline timeline = Queries.ask(queries, new FindTimelineQuery(day("2025-10-15"), null), Timeline.class);
             assertThat(timeline.entries()).filteredOn(entry -> entry.eventType().equals("CasualtiesRecorded"))
                     .extracting(TimelineEntry::description).containsExactly(
                     "Casualties in " + INCIDENT + ": PAK 2 killed",
@@ -153,7 +153,7 @@ class StoredRevisionOneCasualtiesTest {
             try (Fork fork = parley.fork(recorded.get(3).position())) {
                 fork.commands().sendAndWait(casualties("PAK", 7, 0, "2025-10-17"));
 
-                assertThat(incident(ask(fork.queries(), FindStatusQuery.of(INCIDENT), StatusReport.class))
+                assertThat(incident(Queries.ask(fork.queries(), FindStatusQuery.of(INCIDENT), StatusReport.class))
                                    .casualties())
                         .isEqualTo(Map.of("PAK", new CasualtyCount(12, 0), "AFG", new CasualtyCount(1, 4)));
                 assertThat(fork.ownEvents()).singleElement().satisfies(event -> assertThat(
@@ -165,7 +165,7 @@ class StoredRevisionOneCasualtiesTest {
             parley.awaitReadModels(Duration.ofSeconds(30));
 
             assertThat(count(parley.store(), "snapshot_event_entry")).as("snapshots of the incident").isPositive();
-            assertThat(incident(ask(parley.queries(), FindStatusQuery.of(INCIDENT), StatusReport.class))
+            assertThat(incident(Queries.ask(parley.queries(), FindStatusQuery.of(INCIDENT), StatusReport.class))
                                .casualties())
                     .isEqualTo(Map.of("PAK", new CasualtyCount(10, 2), "AFG", new CasualtyCount(3, 5)));
             assertThat(parley.integrity().verify(position -> {
@@ -182,7 +182,8 @@ class StoredRevisionOneCasualtiesTest {
         ok("timeline", "--store", store, "--json", "--known-at", olderVersionStopped.toString());
         ok("audit", "--store", store, "--json");
         try (Parley parley = Parley.open(store); Fork fork = parley.fork(recorded.get(5).position())) {
-            assertThat(incident(ask(fork.queries(), FindStatusQuery.of(INCIDENT), StatusReport.class)).casualties())
+            assertThat(incident(Queries.ask(fork.queries(), FindStatusQuery.of(INCIDENT), StatusReport.class))
+                               .casualties())
                     .containsEntry("PAK", new CasualtyCount(10, 2));
             Verification verified = parley.integrity().verify(position -> {
             });
@@ -233,7 +234,7 @@ class StoredRevisionOneCasualtiesTest {
     }
 
     private static Map<String, CasualtyCount> asOf(QueryGateway queries, Instant at, Instant knownAt) {
-        return incident(ask(queries, new FindStatusAsOfQuery(INCIDENT, at, knownAt), StatusReport.class))
+        return incident(Queries.ask(queries, new FindStatusAsOfQuery(INCIDENT, at, knownAt), StatusReport.class))
                 .casualties();
     }
 
@@ -253,17 +254,6 @@ class StoredRevisionOneCasualtiesTest {
             }
         }
         throw new AssertionError("no " + INCIDENT + " in " + status);
-    }
-
-    private static <R> R ask(QueryGateway queries, Object query, Class<R> answer) {
-        try {
-            return queries.query(query, answer).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        } catch (ExecutionException e) {
-            throw new AssertionError("query " + query + " failed: " + e.getCause(), e.getCause());
-        }
     }
 
     private static long count(Store store, String table) throws SQLException {
