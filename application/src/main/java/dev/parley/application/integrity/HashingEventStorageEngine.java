@@ -40,9 +40,13 @@ public final class HashingEventStorageEngine extends JdbcEventStorageEngine {
         transactions.executeInTransaction(() -> {
             try {
                 AppendLock.take(hasher.connections());
-                requireNextInStreams(events);
             } catch (SQLException e) {
                 throw new EventStoreException("cannot take the append lock: " + e.getMessage(), e);
+            }
+            try {
+                requireNextInStreams(events);
+            } catch (SQLException e) {
+                throw new EventStoreException("cannot read where the streams stand: " + e.getMessage(), e);
             }
             super.appendEvents(events, serializer);
             try {
