@@ -25,17 +25,42 @@ public final class ParleyCli implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs {@code parley} with {@code args} on the standard streams and returns its exit status. */
+    /**
+     * Runs {@code parley} with {@code args} on the standard streams and returns its exit status; a write to them that
+     * fails is exit 1, never success.
+     */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        return execute(Output.standardOutput(), Output.standardError(), args);
     }
 
-    /** Runs {@code parley} with {@code args}, printing to {@code out} and {@code err}; returns its exit status. */
+    /**
+     * Runs {@code parley} with {@code args}, printing to {@code out} and {@code err}; returns its exit status, which
+     * is 1 when something written to either was lost.
+     */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = commandLine();
         commandLine.setOut(out);
         commandLine.setErr(err);
-        return commandLine.execute(args);
+        int status;
+        try {
+            status = commandLine.execute(args);
+        } catch (Output.WriteFailedException e) {
+            err.println("parley: " + e.getMessage());
+            status = ExitCodes.FAILURE;
+        }
+        String lost = null;
+        try {
+            if (Output.failed(out)) {
+                lost = "cannot write to standard output";
+            }
+        } catch (Output.WriteFailedException e) {
+            lost = e.getMessage();
+        }
+        if (lost != null && status != ExitCodes.FAILURE) {
+            err.println("parley: " + lost);
+            status = ExitCodes.FAILURE;
+        }
+        return Output.failed(err) ? ExitCodes.FAILURE : status;
     }
 
     static CommandLine commandLine() {
@@ -43,12 +68,12 @@ public final class ParleyCli implements Runnable {
         commandLine.setExitCodeExceptionMapper(error -> ExitCodes.FAILURE);
         commandLine.setParameterExceptionHandler((error, args) -> {
             PrintWriter err = error.getCommandLine().getErr();
-            err.println("parley: " + error.getMessage());
+            err.println(TerminalText.escape("parley: " + error.getMessage()));
             error.getCommandLine().usage(err);
             return ExitCodes.FAILURE;
         });
         commandLine.setExecutionExceptionHandler((error, cli, parseResult) -> {
-            cli.getErr().println("parley: " + explain(error));
+            cli.getErr().println(TerminalText.escape("parley: " + explain(error)));
             return ExitCodes.FAILURE;
         });
         return commandLine;
@@ -57,6 +82,11 @@ public final class ParleyCli implements Runnable {
     private static String explain(Exception error) {
         if (error instanceof StoreUnusableException || error instanceof CommandFileException) {
             return error.getMessage();
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof Output.WriteFailedException) {
+                return cause.getMessage();
+            }
         }
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {

@@ -1,5 +1,6 @@
 package dev.parley.application.fork;
 
+import dev.parley.shared.api.Fields;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -30,6 +31,19 @@ public final class BranchStore {
     public record BranchSummary(String name, long forkPoint, int events, Instant savedAt) {
     }
 
+    /** Saving would have replaced a branch that the caller did not ask to replace. */
+    public static final class BranchExistsException extends RuntimeException {
+        BranchExistsException(String name) {
+            super("a branch named " + name + " already exists", null, false, false);
+        }
+    }
+
+    /** The most characters a branch name has: the limit of ids, well inside the {@code branch.name} column. */
+    static final int NAME_LIMIT = 200;
+
+    /** SQLSTATE class 23: another saver inserted the same name between our check and our insert. */
+    private static final String INTEGRITY_CONSTRAINT_VIOLATION = "23";
+
     private final DataSource dataSource;
     private final Serializer serializer;
     private final RecordReader reader;
@@ -40,11 +54,67 @@ public final class BranchStore {
         this.reader = reader;
     }
 
-    /** Saves, or replaces, the branch {@code name}. */
-    void save(String name, long forkPoint, List<PositionedEvent> events, Instant savedAt) {
+    /**
+     * Checks a branch name by the rules for ids (DOMAIN.md, Limits): 1–200 characters, valid Unicode, no control
+     * characters, not only spaces or invisible characters; else {@code INVALID_COMMAND}.
+     */
+    public static String checkName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw Fields.invalid("a branch name is required");
+        }
+        if (name.length() > NAME_LIMIT) {
+            throw Fields.invalid("a branch name has at most " + NAME_LIMIT + " characters, this one has "
+                                         + name.length());
+        }
+        boolean visible = false;
+        for (int i = 0; i < name.length(); ) {
+            int codePoint = name.codePointAt(i);
+            int type = Character.getType(codePoint);
+            if (type == Character.SURROGATE) {
+                throw Fields.invalid("a branch name must be valid Unicode; it has a lone surrogate at character "
+                                             + (i + 1));
+            }
+            if (type == Character.CONTROL) {
+                throw Fields.invalid("a branch name may not hold control characters; it has U+"
+                                             + String.format("%04X", codePoint) + " at character " + (i + 1));
+            }
+            visible |= !Character.isWhitespace(codePoint) && !Character.isSpaceChar(codePoint)
+                    && type != Character.FORMAT;
+            i += Character.charCount(codePoint);
+        }
+        if (!visible) {
+            throw Fields.invalid("a branch name may not be only spaces or invisible characters");
+        }
+        return name;
+    }
+
+    /** Whether a branch of this name is saved. */
+    public boolean exists(String name) {
+        try (Connection connection = dataSource.getConnection()) {
+            return exists(connection, name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the branches: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean exists(Connection connection, String name) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM branch WHERE name = ?")) {
+            select.setString(1, name);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    /** Saves the branch {@code name}; an existing one is replaced only when {@code replace} says so. */
+    void save(String name, long forkPoint, List<PositionedEvent> events, Instant savedAt, boolean replace) {
+        checkName(name);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                if (!replace && exists(connection, name)) {
+                    throw new BranchExistsException(name);
+                }
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM branch WHERE name = ?")) {
                     delete.setString(1, name);
                     delete.executeUpdate();
@@ -85,6 +155,9 @@ public final class BranchStore {
                 throw e;
             }
         } catch (SQLException e) {
+            if (!replace && e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY_CONSTRAINT_VIOLATION)) {
+                throw new BranchExistsException(name);
+            }
             throw new IllegalStateException("cannot save branch " + name + ": " + e.getMessage(), e);
         }
     }
