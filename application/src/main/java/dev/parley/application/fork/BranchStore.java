@@ -38,9 +38,6 @@ public final class BranchStore {
         }
     }
 
-    /** The most characters a branch name has: the limit of ids, well inside the {@code branch.name} column. */
-    static final int NAME_LIMIT = 200;
-
     /** SQLSTATE class 23: another saver inserted the same name between our check and our insert. */
     private static final String INTEGRITY_CONSTRAINT_VIOLATION = "23";
 
@@ -55,37 +52,11 @@ public final class BranchStore {
     }
 
     /**
-     * Checks a branch name by the rules for ids (DOMAIN.md, Limits): 1–200 characters, valid Unicode, no control
-     * characters, not only spaces or invisible characters; else {@code INVALID_COMMAND}.
+     * Checks a branch name by the rules for ids ({@link Fields#id}): 1–200 characters, valid Unicode, no control or
+     * bidi characters, not only spaces or invisible characters; else {@code INVALID_COMMAND}.
      */
     public static String checkName(String name) {
-        if (name == null || name.isEmpty()) {
-            throw Fields.invalid("a branch name is required");
-        }
-        if (name.length() > NAME_LIMIT) {
-            throw Fields.invalid("a branch name has at most " + NAME_LIMIT + " characters, this one has "
-                                         + name.length());
-        }
-        boolean visible = false;
-        for (int i = 0; i < name.length(); ) {
-            int codePoint = name.codePointAt(i);
-            int type = Character.getType(codePoint);
-            if (type == Character.SURROGATE) {
-                throw Fields.invalid("a branch name must be valid Unicode; it has a lone surrogate at character "
-                                             + (i + 1));
-            }
-            if (type == Character.CONTROL) {
-                throw Fields.invalid("a branch name may not hold control characters; it has U+"
-                                             + String.format("%04X", codePoint) + " at character " + (i + 1));
-            }
-            visible |= !Character.isWhitespace(codePoint) && !Character.isSpaceChar(codePoint)
-                    && type != Character.FORMAT;
-            i += Character.charCount(codePoint);
-        }
-        if (!visible) {
-            throw Fields.invalid("a branch name may not be only spaces or invisible characters");
-        }
-        return name;
+        return Fields.id(name, "a branch name");
     }
 
     /** Whether a branch of this name is saved. */

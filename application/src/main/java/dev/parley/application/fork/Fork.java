@@ -98,7 +98,7 @@ public final class Fork implements AutoCloseable {
      * branch of the record, with its ancestors' events. A fork that continues a saved branch (or a fork of one) may
      * save back to it; any other existing branch of that name is kept and this throws
      * {@link BranchStore.BranchExistsException} ({@link #saveReplacing} replaces it). A name breaking the rules for
-     * ids (1–200 characters, valid Unicode, no control characters, not only invisible ones) is
+     * ids (1–200 characters, valid Unicode, no control or bidi characters, not only invisible ones) is
      * {@code INVALID_COMMAND}.
      */
     public void save(String name) {

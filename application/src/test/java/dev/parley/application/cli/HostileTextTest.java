@@ -13,18 +13,22 @@ import static dev.parley.application.cli.Cli.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Recorded text reaches a terminal only escaped: ESC sequences, BEL, NUL, CR, LF and bidi overrides from a command file
- * are shown as visible escapes by every text output, and kept exactly in JSON.
+ * Recorded text reaches a terminal only escaped: ESC sequences, BEL, BS, NUL, CR, LF, bidi overrides and zero-width
+ * characters from a command file or the command line are shown as visible escapes by every text output, and kept
+ * exactly in JSON.
  */
 class HostileTextTest {
 
     private static final String RETITLE = "\u001b]0;pwned\u0007";
 
-    /** Line 3 is rejected and its command name forges a rejection line; line 4 names an incident never reported. */
+    /**
+     * Free text may hold control characters (the limits refuse only NUL and lone surrogates there); line 3 is rejected
+     * and its command name forges a rejection line; line 4's id is refused and quoted in the rejection.
+     */
     static final String HOSTILE = """
-            {"command":"ReportIncident","incidentId":"inc-hostile","location":"Kurram\\u001b]0;pwned\\u0007","attackers":["AFG"],"defenders":["PAK"],"description":"mortar\\u0000fire\\rIncident forged: CEASEFIRE","occurredAt":"2025-10-10","source":"ISPR\\u202eevil"}
+            {"command":"ReportIncident","incidentId":"inc-hostile","location":"Kurram\\u001b]0;pwned\\u0007","attackers":["AFG"],"defenders":["PAK"],"description":"mortar\\u0008fire\\rIncident forged: CEASEFIRE","occurredAt":"2025-10-10","source":"ISPR\\u202eevil"}
             {"command":"OpenRound","negotiationId":"talks-hostile","round":1,"parties":["PAK","AFG"],"mediators":["QAT"],"venue":"Doha\\nNegotiation fake-talks: COLLAPSED (round 9)","occurredAt":"2025-10-14","source":"Al\\u009bJazeera","actor":"analyst\\u001b[2J"}
-            {"command":"Evil\\u001b]0;pwned\\u0007\\nline 99: Fake: OK","incidentId":"inc-hostile"}
+            {"command":"Evil\\u001b]0;pwned\\u0007\\u0000\\nline 99: Fake: OK","incidentId":"inc-hostile"}
             {"command":"RecordCasualties","incidentId":"ghost\\u001b[31m\\u202e","side":"PAK","killed":1,"occurredAt":"2025-10-12","source":"ISPR"}
             """;
 
@@ -40,7 +44,7 @@ class HostileTextTest {
         assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(2);
         assertThat(run.rejectionLines()).hasSize(2);
         assertThat(run.rejectionLines().get(0))
-                .startsWith("line 3: Evil\\u001b]0;pwned\\u0007\\nline 99: Fake: OK: INVALID_COMMAND: ");
+                .startsWith("line 3: Evil\\u001b]0;pwned\\u0007\\u0000\\nline 99: Fake: OK: INVALID_COMMAND: ");
         assertSafe(run);
 
         List<Cli.Result> outputs = List.of(
@@ -48,7 +52,7 @@ class HostileTextTest {
                 parley("status", "inc-hostile", "--store", store),
                 parley("timeline", "--store", store),
                 parley("audit", "--store", store),
-                parley("fork", "--store", store, "--at", "0", "--then", file.toString(), "--save", "evil\u202etxt.exe"),
+                parley("fork", "--store", store, "--at", "0", "--then", file.toString(), "--save", "evil\u200b.exe"),
                 parley("forks", "--store", store),
                 parley("status", "ghost\u001b[31m\u202e", "--store", store));
         outputs.forEach(HostileTextTest::assertSafe);
@@ -56,12 +60,12 @@ class HostileTextTest {
         assertThat(outputs.get(0).out()).contains("at Kurram\\u001b]0;pwned\\u0007;",
                                                   "in Doha\\nNegotiation fake-talks: COLLAPSED (round 9),");
         assertThat(outputs.get(2).out()).contains("(source: ISPR\\u202eevil)", "(source: Al\\u009bJazeera)");
-        assertThat(outputs.get(3).out()).contains("entered by analyst\\u001b[2J", "mortar\\u0000fire\\r");
+        assertThat(outputs.get(3).out()).contains("entered by analyst\\u001b[2J", "mortar\\bfire\\r");
         assertThat(outputs.get(4).exitCode()).isEqualTo(2);
         assertThat(outputs.get(4).out()).contains("at Kurram\\u001b]0;pwned\\u0007: AFG against PAK — "
-                                                  + "mortar\\u0000fire\\rIncident forged: CEASEFIRE");
-        assertThat(outputs.get(4).err()).contains("saved as branch evil\\u202etxt.exe.");
-        assertThat(outputs.get(5).out()).startsWith("evil\\u202etxt.exe: forked after position 0");
+                                                  + "mortar\\u0008fire\\rIncident forged: CEASEFIRE");
+        assertThat(outputs.get(4).err()).contains("saved as branch evil\\u200b.exe.");
+        assertThat(outputs.get(5).out()).startsWith("evil\\u200b.exe: forked after position 0");
         assertThat(outputs.get(6).err()).isEqualTo("parley: no negotiation or incident ghost\\u001b[31m\\u202e\n");
 
         JsonNode incident = Cli.status(store).get("incidents").get(0);
