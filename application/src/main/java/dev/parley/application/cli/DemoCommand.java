@@ -55,9 +55,12 @@ final class DemoCommand implements Callable<Integer> {
         try {
             return demo(url, out);
         } finally {
-            out.flush();
-            if (temporary != null) {
-                deleteTree(temporary);
+            try {
+                out.flush();
+            } finally {
+                if (temporary != null) {
+                    deleteTree(temporary);
+                }
             }
         }
     }
