@@ -41,13 +41,7 @@ public final class ParleyCli implements Runnable {
         CommandLine commandLine = commandLine();
         commandLine.setOut(out);
         commandLine.setErr(err);
-        int status;
-        try {
-            status = commandLine.execute(args);
-        } catch (Output.WriteFailedException e) {
-            err.println("parley: " + e.getMessage());
-            status = ExitCodes.FAILURE;
-        }
+        int status = commandLine.execute(args);
         String lost = null;
         try {
             if (Output.failed(out)) {
@@ -66,6 +60,16 @@ public final class ParleyCli implements Runnable {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ParleyCli());
         commandLine.setExitCodeExceptionMapper(error -> ExitCodes.FAILURE);
+        CommandLine.IExecutionStrategy strategy = commandLine.getExecutionStrategy();
+        commandLine.setExecutionStrategy(parseResult -> {
+            try {
+                return strategy.execute(parseResult);
+            } catch (Output.WriteFailedException e) {
+                // Help and version are printed outside any command, where picocli would answer with a stack trace.
+                parseResult.commandSpec().commandLine().getErr().println("parley: " + e.getMessage());
+                return ExitCodes.FAILURE;
+            }
+        });
         commandLine.setParameterExceptionHandler((error, args) -> {
             PrintWriter err = error.getCommandLine().getErr();
             err.println(TerminalText.escape("parley: " + error.getMessage()));

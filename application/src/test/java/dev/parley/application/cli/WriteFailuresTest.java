@@ -46,10 +46,13 @@ class WriteFailuresTest {
     @Test
     void everyReportingCommandWritingToAFullStandardOutputExitsOneNamingTheCause() throws Exception {
         assumeTrue(FULL.exists(), "/dev/full is needed");
-        for (List<String> command : List.of(List.of("export"), List.of("status", "--json"), List.of("checkpoint"),
-                                            List.of("prove", "3"), List.of("timeline"), List.of("verify"))) {
-            List<String> args = new ArrayList<>(command);
-            args.addAll(List.of("--store", store));
+        for (List<String> args : List.of(List.of("export", "--store", store),
+                                         List.of("status", "--json", "--store", store),
+                                         List.of("checkpoint", "--store", store),
+                                         List.of("prove", "3", "--store", store),
+                                         List.of("timeline", "--store", store),
+                                         List.of("verify", "--store", store),
+                                         List.of("--help"))) {
 
             Child child = parleyInAChildProcess(args);
 
