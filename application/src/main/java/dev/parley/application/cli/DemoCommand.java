@@ -90,7 +90,8 @@ final class DemoCommand implements Callable<Integer> {
                                EventDescriptions.time(line.command().occurredAt()), TerminalText.escape(line.name()),
                                TerminalText.escape(line.command().source()));
                     for (EventMessage<?> event : recorded) {
-                        out.println("         recorded: " + TerminalText.escape(EventDescriptions.describe(event.getPayload())));
+                        out.println("         recorded: "
+                                            + TerminalText.escape(EventDescriptions.describe(event.getPayload())));
                     }
                     counted[0] += recorded.size();
                     recorded.clear();

@@ -23,7 +23,8 @@ final class ForkText {
             text.append("  the fork recorded nothing.\n");
         }
         for (ForkDiff.AggregateDiff aggregate : diff.aggregates()) {
-            text.append(escape(aggregate.aggregateType())).append(' ').append(escape(aggregate.aggregateId())).append('\n');
+            text.append(escape(aggregate.aggregateType())).append(' ').append(escape(aggregate.aggregateId()))
+                .append('\n');
             if (aggregate.statusDifferences().isEmpty()) {
                 text.append("  status: the same in both\n");
             }

@@ -144,8 +144,8 @@ final class IntegrityCommands {
                 out.println(Json.write(outcome));
             } else if (!verified.intact()) {
                 Verification.Problem problem = verified.problem();
-                out.println(TerminalText.escape("TAMPERED: position " + problem.position() + " (stream " + problem.stream()
-                                                       + "): " + problem.what()));
+                out.println(TerminalText.escape("TAMPERED: position " + problem.position() + " (stream "
+                                                        + problem.stream() + "): " + problem.what()));
             } else if (checkpointProblem != null) {
                 out.println(TerminalText.escape("TAMPERED: " + checkpointProblem));
             } else {
@@ -216,9 +216,10 @@ final class IntegrityCommands {
             String problem = Integrity.checkProof(proof, checkpoint, pinnedKey());
             PrintWriter out = spec.commandLine().getOut();
             if (problem == null) {
-                out.println("Valid: the event at position " + proof.position() + " (" + TerminalText.escape(proof.aggregateId()) + " ["
-                                    + proof.sequence() + "]) is leaf " + proof.leafIndex() + " of the "
-                                    + proof.treeSize() + "-event tree the checkpoint signed.");
+                out.println("Valid: the event at position " + proof.position() + " ("
+                                    + TerminalText.escape(proof.aggregateId()) + " [" + proof.sequence() + "]) is leaf "
+                                    + proof.leafIndex() + " of the " + proof.treeSize()
+                                    + "-event tree the checkpoint signed.");
             } else {
                 out.println(TerminalText.escape("INVALID: " + problem));
             }

@@ -49,8 +49,8 @@ final class Output {
 
     /** Standard output, failing the command at the first write that does not reach it. */
     static PrintWriter standardOutput() {
-        return new PrintWriter(new OutputStreamWriter(
-                new CheckedStream(new FileOutputStream(FileDescriptor.out), "standard output", true), encoding()), true);
+        CheckedStream stream = new CheckedStream(new FileOutputStream(FileDescriptor.out), "standard output", true);
+        return new PrintWriter(new OutputStreamWriter(stream, encoding()), true);
     }
 
     /**
@@ -58,8 +58,8 @@ final class Output {
      * cannot be shown, but it must not report success either ({@link #failed}).
      */
     static PrintWriter standardError() {
-        return new PrintWriter(new OutputStreamWriter(
-                new CheckedStream(new FileOutputStream(FileDescriptor.err), "standard error", false), encoding()), true);
+        CheckedStream stream = new CheckedStream(new FileOutputStream(FileDescriptor.err), "standard error", false);
+        return new PrintWriter(new OutputStreamWriter(stream, encoding()), true);
     }
 
     /** Flushes {@code writer} and says whether anything written to it was lost. */

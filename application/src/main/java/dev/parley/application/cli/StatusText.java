@@ -39,7 +39,8 @@ final class StatusText {
             text.append("  round ").append(round.round()).append(" in ").append(escape(round.venue()))
                 .append(", opened ").append(time(round.openedAt()))
                 .append(round.mediators().isEmpty() ? ", no mediators" : ", mediated by " + join(round.mediators()))
-                .append(": ").append(round.closedAs() == null ? "open" : round.closedAs() + " — " + escape(round.outcome()))
+                .append(": ")
+                .append(round.closedAs() == null ? "open" : round.closedAs() + " — " + escape(round.outcome()))
                 .append('\n');
         }
         for (FrameworkView framework : negotiation.frameworks()) {
@@ -57,7 +58,8 @@ final class StatusText {
 
     private static void incident(StringBuilder text, IncidentView incident) {
         text.append("Incident ").append(escape(incident.id())).append(": ").append(incident.status()).append('\n');
-        text.append("  at ").append(escape(incident.location())).append("; attackers ").append(join(incident.attackers()))
+        text.append("  at ").append(escape(incident.location()))
+            .append("; attackers ").append(join(incident.attackers()))
             .append(", defenders ").append(join(incident.defenders())).append('\n');
         text.append("  casualties: ").append(incident.casualties().isEmpty() ? "none recorded"
                 : incident.casualties().entrySet().stream()

@@ -5,14 +5,15 @@ package dev.parley.application.cli;
  * terminal obeys what it is sent: ESC sequences retitle or repaint it, a CR or LF forges a line, bidi overrides
  * reorder what is read. Every text renderer of the CLI passes what it did not write itself through
  * {@link #escape}, which shows such characters as visible escapes (a backslash and {@code n}, {@code r} or {@code t},
- * else a backslash, {@code u} and four hex digits, as in Java and JSON) and leaves everything else, including non-Latin scripts, as it is. JSON output does not come here: Jackson escapes it.
+ * else a backslash, {@code u} and four hex digits, as in Java and JSON) and leaves everything else, including
+ * non-Latin scripts, as it is. JSON output does not come here: Jackson escapes it.
  */
 final class TerminalText {
 
     private TerminalText() {
     }
 
-    /** {@code value} as text, with control, format (bidi, zero-width), separator and lone surrogate characters escaped. */
+    /** {@code value} as text, its control, format (bidi, zero-width), separator and lone surrogate characters escaped. */
     static String escape(Object value) {
         String text = String.valueOf(value);
         int first = firstUnsafe(text);
