@@ -1,6 +1,7 @@
 package dev.parley.application.cli;
 
 import dev.parley.application.Parley;
+import dev.parley.application.commandfile.CommandFile;
 import dev.parley.application.commandfile.CommandFileRunner;
 import dev.parley.application.commandfile.IsoTime;
 import dev.parley.application.commandfile.Rejection;
@@ -20,7 +21,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -71,7 +71,7 @@ final class ForkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ForkDiff.Against comparison = comparison();
-        List<String> lines = CommandFileRunner.readLines(file);
+        CommandFile lines = CommandFile.open(file);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CommandFileRunner.Outcome outcome;

@@ -1,6 +1,7 @@
 package dev.parley.application.cli;
 
 import dev.parley.application.Parley;
+import dev.parley.application.commandfile.CommandFile;
 import dev.parley.application.commandfile.CommandFileRunner;
 import dev.parley.application.commandfile.CommandLine;
 import dev.parley.application.commandfile.Rejection;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code parley run [--dry-run] [--json] FILE}: apply a command file, line by line. */
@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> lines = CommandFileRunner.readLines(file);
+        CommandFile lines = CommandFile.open(file);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = Progress.onTerminal(err, "line");
@@ -51,17 +51,25 @@ final class RunCommand implements Callable<Integer> {
         try (Parley parley = Parley.builder().store(store.urlOr(Store.DEFAULT_URL)).dryRun(dryRun).build()) {
             CommandFileRunner runner = new CommandFileRunner(parley.commands(),
                                                              actor != null ? actor : Provenance.defaultActor());
+            if (!dryRun) {
+                runner = runner.resuming(parley.appliedLines());
+            }
             outcome = runner.run(lines, new CommandFileRunner.Listener() {
                 @Override
                 public void accepted(CommandLine line) {
-                    progress.at(line.line(), lines.size());
+                    progress.at(line.line(), lines.lines());
+                }
+
+                @Override
+                public void skipped(int line) {
+                    progress.at(line, lines.lines());
                 }
 
                 @Override
                 public void rejected(Rejection rejection) {
                     progress.clear();
                     RejectionReport.print(rejection, json, out, err);
-                    progress.at(rejection.line(), lines.size());
+                    progress.at(rejection.line(), lines.lines());
                 }
             });
             progress.clear();
@@ -74,6 +82,9 @@ final class RunCommand implements Callable<Integer> {
         err.println((dryRun ? "Dry run of " : "Ran ") + file + ": " + outcome.accepted() + " of " + total
                             + " commands " + (dryRun ? "would be accepted, nothing was written" : "accepted")
                             + (outcome.allAccepted() ? "" : ", " + outcome.rejections().size() + " rejected")
+                            + (outcome.skipped() == 0 ? ""
+                                    : ", " + outcome.skipped() + " lines skipped as already stored by an earlier run "
+                                            + "of this file")
                             + (outcome.conflictsRetried() == 0 ? ""
                                     : ", " + outcome.conflictsRetried() + " decided again after another writer "
                                             + "appended first")

@@ -1,0 +1,53 @@
+package dev.parley.application.commandfile;
+
+/**
+ * A run stopped because the store could not take a line (a full disk, a lost connection, another writer that kept
+ * winning). The lines before it that were accepted are stored; it and the lines after it are not.
+ */
+public class LineNotStoredException extends CommandFileException {
+
+    private final int line;
+    private final String command;
+    private final int storedLines;
+    private final int lastStoredLine;
+    private final String why;
+
+    /**
+     * @param why what went wrong in words, or null when the cause says it
+     */
+    LineNotStoredException(int line, String command, int storedLines, int lastStoredLine, String why,
+                           Throwable cause) {
+        super("line " + line + " (" + command + ") could not be stored: "
+                      + (why != null ? why : String.valueOf(cause.getMessage())) + "; this run stored "
+                      + storedLines + " lines before it" + (storedLines == 0 ? "" : ", the last line " + lastStoredLine),
+              cause);
+        this.line = line;
+        this.command = command;
+        this.storedLines = storedLines;
+        this.lastStoredLine = lastStoredLine;
+        this.why = why;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public String command() {
+        return command;
+    }
+
+    /** How many lines this run stored before it stopped. */
+    public int storedLines() {
+        return storedLines;
+    }
+
+    /** The number of the last line this run stored, 0 when none. */
+    public int lastStoredLine() {
+        return lastStoredLine;
+    }
+
+    /** The reason in words when the cause does not say it (another writer kept winning), else null. */
+    public String why() {
+        return why;
+    }
+}
