@@ -123,6 +123,10 @@ public final class Store implements AutoCloseable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        if (root instanceof java.nio.file.AccessDeniedException denied) {
+            // The JDK's message is only the path: say what happened to it.
+            return denied.getFile() + ": permission denied";
+        }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.lines().findFirst().orElse(message);
     }
