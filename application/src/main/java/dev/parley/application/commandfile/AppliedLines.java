@@ -53,6 +53,23 @@ public final class AppliedLines implements MessageHandlerInterceptor<CommandMess
         return lines;
     }
 
+    /** Whether line {@code line} of the file with this digest is stored (by this run or another at once). */
+    boolean contains(String fileDigest, int line) {
+        try (Connection connection = connections.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT 1 FROM " + COMMAND_FILE_LINES + " WHERE " + COMMAND_FILE_DIGEST + " = ? AND "
+                             + COMMAND_FILE_LINE_NUMBER + " = ?")) {
+            select.setString(1, fileDigest);
+            select.setInt(2, line);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new CommandFileException("cannot read whether line " + line + " of the command file is stored: "
+                                                   + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
             throws Exception {
@@ -74,8 +91,20 @@ public final class AppliedLines implements MessageHandlerInterceptor<CommandMess
             insert.setInt(2, line);
             insert.executeUpdate();
         } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                // Another run of the same file stored this line first; rolling back keeps it stored once.
+                throw new LineAlreadyStoredException(line, e);
+            }
             throw new CommandFileException("cannot record line " + line + " of the command file as stored: "
                                                    + e.getMessage(), e);
+        }
+    }
+
+    /** Another run of the same file, at the same time, stored the line first; this run's attempt rolls back. */
+    static final class LineAlreadyStoredException extends CommandFileException {
+
+        LineAlreadyStoredException(int line, Throwable cause) {
+            super("line " + line + " was stored by another run of the same file", cause);
         }
     }
 }

@@ -51,6 +51,8 @@ public final class CommandFileRunner {
         }
     }
 
+    /** What {@code dispatch} answers for a line another run of the same file stored first. */
+    private static final Rejection SKIPPED = new Rejection(0, null, null, null);
     /** How often one line is decided again after losing a race with another writer before the run gives up. */
     static final int MAX_ATTEMPTS = 25;
 
@@ -131,6 +133,9 @@ public final class CommandFileRunner {
             try {
                 CommandLine line = parser.parse(number, text);
                 rejection = dispatch(line);
+                if (rejection == SKIPPED) {
+                    return;
+                }
                 if (rejection == null) {
                     accepted++;
                     lastAccepted = number;
@@ -150,9 +155,10 @@ public final class CommandFileRunner {
         }
 
         /**
-         * Sends the line's command; the rejection when a rule refused it, else null. A line that lost a race with
-         * another writer on its aggregate is decided again against the history that won, after a short random pause.
-         * A line the store could not take ends the run: what was stored so far stays stored.
+         * Sends the line's command; the rejection when a rule refused it, {@link #SKIPPED} when another run of the
+         * same file stored the line first, else null. A line that lost a race with another writer on its aggregate is
+         * decided again against the history that won, after a short random pause. A line the store could not take
+         * ends the run: what was stored so far stays stored.
          */
         private Rejection dispatch(CommandLine line) {
             String actor = line.actor() != null ? line.actor() : defaultActor;
@@ -163,6 +169,12 @@ public final class CommandFileRunner {
                     commands.sendAndWait(GenericCommandMessage.asCommandMessage(line.command()).andMetaData(metaData));
                     return null;
                 } catch (DomainRuleException rejected) {
+                    if (fileDigest != null && appliedLines.contains(fileDigest, line.line())) {
+                        // Refused only because another run of the same file stored it meanwhile.
+                        skipped++;
+                        listener.skipped(line.line());
+                        return SKIPPED;
+                    }
                     return new Rejection(line.line(), line.name(), rejected.code(), rejected.getMessage());
                 } catch (ConcurrencyException | AggregateStreamCreationException conflict) {
                     if (attempt == MAX_ATTEMPTS) {
@@ -173,6 +185,10 @@ public final class CommandFileRunner {
                     }
                     conflictsRetried++;
                     pause(attempt);
+                } catch (AppliedLines.LineAlreadyStoredException storedByAnotherRun) {
+                    skipped++;
+                    listener.skipped(line.line());
+                    return SKIPPED;
                 } catch (RuntimeException failed) {
                     throw new LineNotStoredException(line.line(), line.name(), accepted, lastAccepted, null, failed);
                 }
