@@ -89,4 +89,19 @@ class StoreUrlSafetyTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("the store URL is empty");
     }
+
+    @Test
+    void anEmptyParleyStoreVariableIsAnErrorNotTheDefault() throws Exception {
+        ProcessBuilder parley = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                                   "-cp", System.getProperty("java.class.path"),
+                                                   ParleyCli.class.getName(), "forks")
+                .directory(directory.toFile()).redirectErrorStream(true);
+        parley.environment().put("PARLEY_STORE", "");
+        Process process = parley.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).isEqualTo(1);
+        assertThat(output).startsWith("parley: the store URL is empty");
+        assertThat(directory.resolve("parley-data")).doesNotExist();
+    }
 }
