@@ -30,13 +30,14 @@ final class ExitCodes {
     /** The sentence that reports a command's failure (exit {@link #FAILURE}), without a stack trace. */
     static String explain(Throwable error) {
         if (error instanceof LineNotStoredException stopped) {
+            String sofar = stopped.storedLines() == 0 ? "no lines"
+                    : stopped.storedLines() + (stopped.storedLines() == 1 ? " line" : " lines") + ", the last line "
+                    + stopped.lastStoredLine();
             return "cannot store line " + stopped.line() + " (" + stopped.command() + "): "
-                    + (stopped.why() != null ? stopped.why() : reason(stopped.getCause())) + ". This run stored "
-                    + (stopped.storedLines() == 0 ? "no lines"
-                    : stopped.storedLines() + (stopped.storedLines() == 1 ? " line" : " lines") + ", the last "
-                    + "line " + stopped.lastStoredLine())
-                    + "; once the cause is fixed, run the same file again to resume: the lines already stored are "
-                    + "skipped.";
+                    + (stopped.why() != null ? stopped.why() : reason(stopped.getCause()))
+                    + (stopped.resumable() ? ". This run stored " + sofar + "; once the cause is fixed, run the same "
+                    + "file again to resume: the lines already stored are skipped."
+                    : ". It came after " + sofar + " accepted.");
         }
         if (error instanceof StoreUnusableException || error instanceof CommandFileException) {
             String full = fullOrNull(error);

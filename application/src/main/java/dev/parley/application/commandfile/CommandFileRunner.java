@@ -181,7 +181,8 @@ public final class CommandFileRunner {
                         throw new LineNotStoredException(line.line(), line.name(), accepted, lastAccepted,
                                                          "another writer kept appending to "
                                                                  + line.command().aggregateId() + "; gave up after "
-                                                                 + MAX_ATTEMPTS + " attempts", conflict);
+                                                                 + MAX_ATTEMPTS + " attempts", fileDigest != null,
+                                                         conflict);
                     }
                     conflictsRetried++;
                     pause(attempt);
@@ -190,7 +191,8 @@ public final class CommandFileRunner {
                     listener.skipped(line.line());
                     return SKIPPED;
                 } catch (RuntimeException failed) {
-                    throw new LineNotStoredException(line.line(), line.name(), accepted, lastAccepted, null, failed);
+                    throw new LineNotStoredException(line.line(), line.name(), accepted, lastAccepted, null,
+                                                     fileDigest != null, failed);
                 }
             }
         }

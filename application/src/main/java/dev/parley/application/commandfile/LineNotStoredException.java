@@ -11,12 +11,13 @@ public class LineNotStoredException extends CommandFileException {
     private final int storedLines;
     private final int lastStoredLine;
     private final String why;
+    private final boolean resumable;
 
     /**
      * @param why what went wrong in words, or null when the cause says it
      */
     LineNotStoredException(int line, String command, int storedLines, int lastStoredLine, String why,
-                           Throwable cause) {
+                           boolean resumable, Throwable cause) {
         super("line " + line + " (" + command + ") could not be stored: "
                       + (why != null ? why : String.valueOf(cause.getMessage())) + "; this run stored "
                       + storedLines + " lines before it" + (storedLines == 0 ? "" : ", the last line " + lastStoredLine),
@@ -26,6 +27,7 @@ public class LineNotStoredException extends CommandFileException {
         this.storedLines = storedLines;
         this.lastStoredLine = lastStoredLine;
         this.why = why;
+        this.resumable = resumable;
     }
 
     public int line() {
@@ -44,6 +46,11 @@ public class LineNotStoredException extends CommandFileException {
     /** The number of the last line this run stored, 0 when none. */
     public int lastStoredLine() {
         return lastStoredLine;
+    }
+
+    /** Whether the run recorded its lines, so that running the same file again resumes it. */
+    public boolean resumable() {
+        return resumable;
     }
 
     /** The reason in words when the cause does not say it (another writer kept winning), else null. */
