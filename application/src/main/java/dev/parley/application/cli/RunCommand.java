@@ -4,6 +4,7 @@ import dev.parley.application.Parley;
 import dev.parley.application.commandfile.CommandFile;
 import dev.parley.application.commandfile.CommandFileRunner;
 import dev.parley.application.commandfile.CommandLine;
+import dev.parley.application.commandfile.LineNotStoredException;
 import dev.parley.application.commandfile.Rejection;
 import dev.parley.application.messaging.Provenance;
 import dev.parley.application.storage.Store;
@@ -54,24 +55,28 @@ final class RunCommand implements Callable<Integer> {
             if (!dryRun) {
                 runner = runner.resuming(parley.appliedLines());
             }
-            outcome = runner.run(lines, new CommandFileRunner.Listener() {
-                @Override
-                public void accepted(CommandLine line) {
-                    progress.at(line.line(), lines.lines());
-                }
+            try {
+                outcome = runner.run(lines, new CommandFileRunner.Listener() {
+                    @Override
+                    public void accepted(CommandLine line) {
+                        progress.at(line.line(), lines.lines());
+                    }
 
-                @Override
-                public void skipped(int line) {
-                    progress.at(line, lines.lines());
-                }
+                    @Override
+                    public void skipped(int line) {
+                        progress.at(line, lines.lines());
+                    }
 
-                @Override
-                public void rejected(Rejection rejection) {
-                    progress.clear();
-                    RejectionReport.print(rejection, json, out, err);
-                    progress.at(rejection.line(), lines.lines());
-                }
-            });
+                    @Override
+                    public void rejected(Rejection rejection) {
+                        progress.clear();
+                        RejectionReport.print(rejection, json, out, err);
+                        progress.at(rejection.line(), lines.lines());
+                    }
+                });
+            } catch (LineNotStoredException stopped) {
+                throw parley.store().onFullDisk() ? stopped.onFullDisk() : stopped;
+            }
             progress.clear();
             if (!dryRun) {
                 parley.readModels().await(StatusCommand.CATCH_UP, (position, head) -> progress.at(position, head));

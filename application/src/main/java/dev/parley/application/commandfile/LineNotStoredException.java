@@ -30,6 +30,12 @@ public class LineNotStoredException extends CommandFileException {
         this.resumable = resumable;
     }
 
+    /** The same stop, put down to a full disk (when the cause did not say so). */
+    public LineNotStoredException onFullDisk() {
+        return new LineNotStoredException(line, command, storedLines, lastStoredLine, "no space left on device",
+                                          resumable, getCause());
+    }
+
     public int line() {
         return line;
     }
