@@ -278,8 +278,8 @@ public final class Parley implements AutoCloseable {
                 Serializer serializer = DomainWiring.serializer();
                 JdbcTransactions transactions = new JdbcTransactions(store.dataSource());
                 AppliedLines applied = dryRun ? null : new AppliedLines(transactions);
-                Configuration configuration = configure(store, transactions, applied, withReadModels, counted,
-                                                        serializer, nodeId).start();
+                Configuration configuration = configure(transactions, applied, withReadModels, counted, serializer,
+                                                        nodeId).start();
                 ReadModels models = null;
                 if (withReadModels) {
                     models = new ReadModels(configuration, READ_MODELS, counted,
@@ -300,7 +300,7 @@ public final class Parley implements AutoCloseable {
             }
         }
 
-        private Configurer configure(Store store, JdbcTransactions transactions, AppliedLines appliedLines,
+        private Configurer configure(JdbcTransactions transactions, AppliedLines appliedLines,
                                      boolean withReadModels, HandledEvents counted, Serializer serializer,
                                      String nodeId) {
             StatusProjection status = new StatusProjection(transactions);

@@ -4,8 +4,8 @@ import dev.parley.application.messaging.Provenance;
 import dev.parley.shared.api.DomainRuleException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 import java.nio.file.Path;
@@ -16,8 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Applies a command file line by line, in order, each line in its own transaction: accepted lines are stored,
- * rejected ones leave no trace and the run goes on. A runner runs one file at a time; concurrent writers each use
- * their own.
+ * rejected ones leave no trace and the run goes on. Files are streamed, so memory does not grow with their length. A
+ * {@link #resuming} runner records each stored line and skips the lines an earlier run of the same file stored. A
+ * runner runs one file at a time; concurrent writers each use their own.
  */
 public final class CommandFileRunner {
 
