@@ -10,6 +10,7 @@ import dev.parley.projections.json.ParleyJson;
 import dev.parley.shared.Aggregates;
 import dev.parley.shared.MissingAggregateInterceptor;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -22,6 +23,7 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -57,12 +59,16 @@ final class DomainWiring {
 
     /** The domain without snapshots or cache, as forks use it. */
     static Configurer domain(Serializer serializer, TransactionManager transactions) {
-        return domain(serializer, transactions, 0, false);
+        return domain(serializer, transactions, 0, false, List.of());
     }
 
-    /** The domain; with {@code snapshotEvery > 0} each aggregate is snapshotted every that many events. */
+    /**
+     * The domain; with {@code snapshotEvery > 0} each aggregate is snapshotted every that many events. The command
+     * bus runs {@code commandInterceptors} after its own, inside each command's unit of work and transaction.
+     */
     static Configurer domain(Serializer serializer, TransactionManager transactions, int snapshotEvery,
-                             boolean cached) {
+                             boolean cached, List<MessageHandlerInterceptor<? super CommandMessage<?>>>
+                                     commandInterceptors) {
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
@@ -72,7 +78,7 @@ final class DomainWiring {
                 .registerEventUpcaster(c -> new CasualtiesRecordedEvent1_to_2Upcaster())
                 .registerComponent(StreamTypes.class, c -> new StreamTypes(c.eventStore()))
                 .registerComponent(KnownIncidents.class, c -> c.getComponent(StreamTypes.class))
-                .configureCommandBus(DomainWiring::commandBus);
+                .configureCommandBus(c -> commandBus(c, commandInterceptors));
         for (Class<?> type : Aggregates.types()) {
             AggregateConfigurer<?> aggregate = AggregateConfigurer.defaultConfiguration(type);
             if (snapshotEvery > 0) {
@@ -97,7 +103,8 @@ final class DomainWiring {
         return configurer;
     }
 
-    private static CommandBus commandBus(Configuration configuration) {
+    private static CommandBus commandBus(Configuration configuration,
+                                         List<MessageHandlerInterceptor<? super CommandMessage<?>>> interceptors) {
         SimpleCommandBus bus = SimpleCommandBus.builder()
                                                .transactionManager(configuration.getComponent(
                                                        TransactionManager.class))
@@ -107,6 +114,7 @@ final class DomainWiring {
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
         bus.registerHandlerInterceptor(new StreamTypeGuard(configuration.getComponent(StreamTypes.class)));
         bus.registerHandlerInterceptor(new MissingAggregateInterceptor());
+        interceptors.forEach(bus::registerHandlerInterceptor);
         return bus;
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.application;
 
+import dev.parley.application.commandfile.AppliedLines;
 import dev.parley.application.fork.Fork;
 import dev.parley.application.integrity.EventHasher;
 import dev.parley.application.integrity.HashingEventStorageEngine;
@@ -79,15 +80,17 @@ public final class Parley implements AutoCloseable {
     private final SegmentBalancer balancer;
     private final Path keyDirectory;
     private final String nodeId;
+    private final AppliedLines appliedLines;
 
     private Parley(Store store, Configuration configuration, ReadModels readModels, SegmentBalancer balancer,
-                   Path keyDirectory, String nodeId) {
+                   Path keyDirectory, String nodeId, AppliedLines appliedLines) {
         this.store = store;
         this.configuration = configuration;
         this.readModels = readModels;
         this.balancer = balancer;
         this.keyDirectory = keyDirectory;
         this.nodeId = nodeId;
+        this.appliedLines = appliedLines;
     }
 
     /** Opens Parley on the store at a JDBC URL, with its read models kept up to date. */
@@ -151,6 +154,14 @@ public final class Parley implements AutoCloseable {
     /** A what-if fork that sees the record up to and including {@code position}; the record stays untouched. */
     public Fork fork(long position) {
         return forks().at(position);
+    }
+
+    /**
+     * The lines of command files this store holds, for a {@link dev.parley.application.commandfile.CommandFileRunner}
+     * that resumes; null in a dry run, which stores nothing and so skips nothing.
+     */
+    public AppliedLines appliedLines() {
+        return appliedLines;
     }
 
     /** This instance's name in the shared token store: which segments it holds shows under this owner. */
@@ -265,7 +276,10 @@ public final class Parley implements AutoCloseable {
                 boolean withReadModels = readModels && !dryRun;
                 HandledEvents counted = new HandledEvents();
                 Serializer serializer = DomainWiring.serializer();
-                Configuration configuration = configure(store, withReadModels, counted, serializer, nodeId).start();
+                JdbcTransactions transactions = new JdbcTransactions(store.dataSource());
+                AppliedLines applied = dryRun ? null : new AppliedLines(transactions);
+                Configuration configuration = configure(transactions, applied, withReadModels, counted, serializer,
+                                                        nodeId).start();
                 ReadModels models = null;
                 if (withReadModels) {
                     models = new ReadModels(configuration, READ_MODELS, counted,
@@ -276,7 +290,7 @@ public final class Parley implements AutoCloseable {
                 return new Parley(store, configuration, models, balancer,
                                   keyDirectory != null ? keyDirectory
                                           : Integrity.defaultKeyDirectory(dataSource != null ? null : storeUrl),
-                                  nodeId);
+                                  nodeId, applied);
             } catch (RuntimeException e) {
                 if (balancer != null) {
                     balancer.close();
@@ -286,15 +300,16 @@ public final class Parley implements AutoCloseable {
             }
         }
 
-        private Configurer configure(Store store, boolean withReadModels, HandledEvents counted,
-                                     Serializer serializer, String nodeId) {
-            JdbcTransactions transactions = new JdbcTransactions(store.dataSource());
+        private Configurer configure(JdbcTransactions transactions, AppliedLines appliedLines,
+                                     boolean withReadModels, HandledEvents counted, Serializer serializer,
+                                     String nodeId) {
             StatusProjection status = new StatusProjection(transactions);
             TimelineProjection timeline = new TimelineProjection(transactions);
             AuditTrailProjection audit = new AuditTrailProjection(transactions);
             List<Object> projections = List.of(status, timeline, audit);
 
-            Configurer configurer = DomainWiring.domain(serializer, transactions, snapshotEvery, true)
+            Configurer configurer = DomainWiring.domain(serializer, transactions, snapshotEvery, true,
+                                                        appliedLines == null ? List.of() : List.of(appliedLines))
                     .configureEmbeddedEventStore(c -> storageEngine(c, transactions, serializer))
                     .registerQueryHandler(c -> status)
                     .registerQueryHandler(c -> timeline)

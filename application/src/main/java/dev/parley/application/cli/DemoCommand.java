@@ -50,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path temporary = store.url == null || store.url.isBlank() ? Files.createTempDirectory("parley-demo") : null;
+        Path temporary = !store.given() ? Files.createTempDirectory("parley-demo") : null;
         String url = store.urlOr(temporary == null ? null : "jdbc:h2:file:" + temporary.resolve("parley"));
         try {
             return demo(url, out);

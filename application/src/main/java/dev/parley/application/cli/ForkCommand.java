@@ -1,6 +1,7 @@
 package dev.parley.application.cli;
 
 import dev.parley.application.Parley;
+import dev.parley.application.commandfile.CommandFile;
 import dev.parley.application.commandfile.CommandFileRunner;
 import dev.parley.application.commandfile.IsoTime;
 import dev.parley.application.commandfile.Rejection;
@@ -24,7 +25,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -83,6 +83,7 @@ final class ForkCommand implements Callable<Integer> {
         if (replace && save == null) {
             throw new ParameterException(spec.commandLine(), "--replace only goes with --save NAME");
         }
+        CommandFile lines = CommandFile.open(file);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (save != null) {
@@ -94,7 +95,6 @@ final class ForkCommand implements Callable<Integer> {
                 return ExitCodes.FAILURE;
             }
         }
-        List<String> lines = CommandFileRunner.readLines(file);
         CommandFileRunner.Outcome outcome;
         ForkDiff diff;
         try (Parley parley = Parley.open(store.urlOr(Store.DEFAULT_URL))) {

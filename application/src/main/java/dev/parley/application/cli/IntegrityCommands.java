@@ -7,6 +7,7 @@ import dev.parley.application.integrity.Integrity;
 import dev.parley.application.integrity.Transfer;
 import dev.parley.application.integrity.Verification;
 import dev.parley.application.storage.Store;
+import dev.parley.application.storage.StoreUnusableException;
 import dev.parley.projections.json.ParleyJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -292,6 +293,13 @@ final class IntegrityCommands {
                 spec.commandLine().getErr().println(TerminalText.escape("parley: import rejected, nothing stored: "
                                                                          + bad.getMessage()));
                 return bad.tampered() ? ExitCodes.TAMPERED : ExitCodes.FAILURE;
+            } catch (StoreUnusableException unusable) {
+                throw unusable;
+            } catch (IOException | RuntimeException failed) {
+                // The import writes in one transaction, so whatever failed, the store is as it was.
+                spec.commandLine().getErr().println("parley: import failed, nothing stored: "
+                                                            + ExitCodes.reason(failed));
+                return ExitCodes.FAILURE;
             }
             return ExitCodes.OK;
         }

@@ -1,7 +1,5 @@
 package dev.parley.application.cli;
 
-import dev.parley.application.commandfile.CommandFileException;
-import dev.parley.application.storage.StoreUnusableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -77,26 +75,10 @@ public final class ParleyCli implements Runnable {
             return ExitCodes.FAILURE;
         });
         commandLine.setExecutionExceptionHandler((error, cli, parseResult) -> {
-            cli.getErr().println(TerminalText.escape("parley: " + explain(error)));
+            cli.getErr().println(TerminalText.escape("parley: " + ExitCodes.explain(error)));
             return ExitCodes.FAILURE;
         });
         return commandLine;
-    }
-
-    private static String explain(Exception error) {
-        if (error instanceof StoreUnusableException || error instanceof CommandFileException) {
-            return error.getMessage();
-        }
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof Output.WriteFailedException) {
-                return cause.getMessage();
-            }
-        }
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return "failed: " + (root.getMessage() == null ? root.getClass().getName() : root.getMessage());
     }
 
     @Override

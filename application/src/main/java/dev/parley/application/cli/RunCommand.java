@@ -1,8 +1,10 @@
 package dev.parley.application.cli;
 
 import dev.parley.application.Parley;
+import dev.parley.application.commandfile.CommandFile;
 import dev.parley.application.commandfile.CommandFileRunner;
 import dev.parley.application.commandfile.CommandLine;
+import dev.parley.application.commandfile.LineNotStoredException;
 import dev.parley.application.commandfile.Rejection;
 import dev.parley.application.messaging.Provenance;
 import dev.parley.application.storage.Store;
@@ -15,7 +17,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code parley run [--dry-run] [--json] FILE}: apply a command file, line by line. */
@@ -43,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> lines = CommandFileRunner.readLines(file);
+        CommandFile lines = CommandFile.open(file);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = Progress.onTerminal(err, "line");
@@ -51,19 +52,31 @@ final class RunCommand implements Callable<Integer> {
         try (Parley parley = Parley.builder().store(store.urlOr(Store.DEFAULT_URL)).dryRun(dryRun).build()) {
             CommandFileRunner runner = new CommandFileRunner(parley.commands(),
                                                              actor != null ? actor : Provenance.defaultActor());
-            outcome = runner.run(lines, new CommandFileRunner.Listener() {
-                @Override
-                public void accepted(CommandLine line) {
-                    progress.at(line.line(), lines.size());
-                }
+            if (!dryRun) {
+                runner = runner.resuming(parley.appliedLines());
+            }
+            try {
+                outcome = runner.run(lines, new CommandFileRunner.Listener() {
+                    @Override
+                    public void accepted(CommandLine line) {
+                        progress.at(line.line(), lines.lines());
+                    }
 
-                @Override
-                public void rejected(Rejection rejection) {
-                    progress.clear();
-                    RejectionReport.print(rejection, json, out, err);
-                    progress.at(rejection.line(), lines.size());
-                }
-            });
+                    @Override
+                    public void skipped(int line) {
+                        progress.at(line, lines.lines());
+                    }
+
+                    @Override
+                    public void rejected(Rejection rejection) {
+                        progress.clear();
+                        RejectionReport.print(rejection, json, out, err);
+                        progress.at(rejection.line(), lines.lines());
+                    }
+                });
+            } catch (LineNotStoredException stopped) {
+                throw parley.store().onFullDisk() ? stopped.onFullDisk() : stopped;
+            }
             progress.clear();
             if (!dryRun) {
                 parley.readModels().await(StatusCommand.CATCH_UP, (position, head) -> progress.at(position, head));
@@ -74,6 +87,9 @@ final class RunCommand implements Callable<Integer> {
         err.println((dryRun ? "Dry run of " : "Ran ") + file + ": " + outcome.accepted() + " of " + total
                             + " commands " + (dryRun ? "would be accepted, nothing was written" : "accepted")
                             + (outcome.allAccepted() ? "" : ", " + outcome.rejections().size() + " rejected")
+                            + (outcome.skipped() == 0 ? ""
+                                    : ", " + outcome.skipped() + " lines skipped as already stored by an earlier run "
+                                            + "of this file")
                             + (outcome.conflictsRetried() == 0 ? ""
                                     : ", " + outcome.conflictsRetried() + " decided again after another writer "
                                             + "appended first")

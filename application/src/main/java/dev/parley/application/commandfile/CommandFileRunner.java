@@ -2,25 +2,24 @@ package dev.parley.application.commandfile;
 
 import dev.parley.application.messaging.Provenance;
 import dev.parley.shared.api.DomainRuleException;
+import dev.parley.shared.api.Fields;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Applies a command file line by line, in order, each line in its own transaction: accepted lines are stored,
- * rejected ones leave no trace and the run goes on. A runner runs one file at a time; concurrent writers each use
- * their own.
+ * rejected ones leave no trace and the run goes on. Files are streamed, so memory does not grow with their length. A
+ * {@link #resuming} runner records each stored line and skips the lines an earlier run of the same file stored. A
+ * runner runs one file at a time; concurrent writers each use their own.
  */
 public final class CommandFileRunner {
 
@@ -32,13 +31,18 @@ public final class CommandFileRunner {
 
         default void rejected(Rejection rejection) {
         }
+
+        /** The line was stored by an earlier run of the same file and is not applied again. */
+        default void skipped(int line) {
+        }
     }
 
     /**
-     * What a run did: how many lines were applied, every rejection in line order, and how many times a line was
-     * decided again because another writer had appended to its aggregate first.
+     * What a run did: how many lines were applied, every rejection in line order, how many times a line was decided
+     * again because another writer had appended to its aggregate first, and how many lines were skipped because an
+     * earlier run of the same file had stored them.
      */
-    public record Outcome(int accepted, List<Rejection> rejections, int conflictsRetried) {
+    public record Outcome(int accepted, List<Rejection> rejections, int conflictsRetried, int skipped) {
 
         public Outcome {
             rejections = List.copyOf(rejections);
@@ -49,65 +53,96 @@ public final class CommandFileRunner {
         }
     }
 
-    private static final String BYTE_ORDER_MARK = "\uFEFF";
+    /** What {@code dispatch} answers for a line another run of the same file stored first. */
+    private static final Rejection SKIPPED = new Rejection(0, null, null, null);
     /** How often one line is decided again after losing a race with another writer before the run gives up. */
     static final int MAX_ATTEMPTS = 25;
 
     private final CommandGateway commands;
     private final String defaultActor;
+    private final AppliedLines appliedLines;
     private final CommandFileParser parser = new CommandFileParser();
-    private int conflictsRetried;
 
     public CommandFileRunner(CommandGateway commands, String defaultActor) {
+        this(commands, defaultActor, null);
+    }
+
+    private CommandFileRunner(CommandGateway commands, String defaultActor, AppliedLines appliedLines) {
         this.commands = commands;
-        this.defaultActor = defaultActor;
+        this.defaultActor = Fields.text(defaultActor, "actor");
+        this.appliedLines = appliedLines;
     }
 
-    /** Reads a UTF-8 file and runs it; an unreadable file is a {@link CommandFileException}. */
+    /**
+     * A runner that resumes: each command carries the file's digest and its line in its metadata, the line is
+     * recorded as stored with its events, and lines an earlier run of the same file stored are skipped.
+     * {@code appliedLines} must be the one the gateway's command bus records with.
+     */
+    public CommandFileRunner resuming(AppliedLines appliedLines) {
+        return new CommandFileRunner(commands, defaultActor, appliedLines);
+    }
+
+    /** Reads a UTF-8 command file as it goes and runs it; an unreadable file is a {@link CommandFileException}. */
     public Outcome run(Path file, Listener listener) {
-        return run(readLines(file), listener);
+        return run(CommandFile.open(file), listener);
     }
 
-    /** The physical lines of a UTF-8 command file; an unreadable file is a {@link CommandFileException}. */
-    public static List<String> readLines(Path file) {
-        try {
-            List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
-            if (!lines.isEmpty() && lines.get(0).startsWith(BYTE_ORDER_MARK)) {
-                lines.set(0, lines.get(0).substring(BYTE_ORDER_MARK.length()));
-            }
-            return lines;
-        } catch (NoSuchFileException e) {
-            throw new CommandFileException("cannot read command file " + file + ": no such file", e);
-        } catch (MalformedInputException e) {
-            throw new CommandFileException("cannot read command file " + file + ": not UTF-8 text", e);
-        } catch (IOException | RuntimeException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (e instanceof java.nio.file.FileSystemException fileSystem && fileSystem.getReason() != null) {
-                reason = fileSystem.getReason();
-            }
-            throw new CommandFileException("cannot read command file " + file + ": " + reason, e);
-        }
+    /** Runs a command file, reading it line by line; line numbers are the file's physical, 1-based lines. */
+    public Outcome run(CommandFile file, Listener listener) {
+        BitSet stored = appliedLines == null ? new BitSet() : appliedLines.of(file.digest());
+        Run run = new Run(listener, appliedLines == null ? null : file.digest(), stored);
+        file.forEachLine(run::line);
+        return run.outcome();
     }
 
-    /** Runs the lines of a command file; line numbers are the physical, 1-based positions in {@code lines}. */
+    /** Runs lines held in memory; line numbers are the physical, 1-based positions in {@code lines}. */
     public Outcome run(List<String> lines, Listener listener) {
-        conflictsRetried = 0;
-        int accepted = 0;
-        List<Rejection> rejections = new ArrayList<>();
+        Run run = new Run(listener, null, new BitSet());
         for (int index = 0; index < lines.size(); index++) {
-            String text = lines.get(index);
+            run.line(index + 1, lines.get(index));
+        }
+        return run.outcome();
+    }
+
+    /** One run through a file: its counts so far. */
+    private final class Run {
+
+        private final Listener listener;
+        private final String fileDigest;
+        private final BitSet stored;
+        private final List<Rejection> rejections = new ArrayList<>();
+        private int accepted;
+        private int lastAccepted;
+        private int skipped;
+        private int conflictsRetried;
+
+        Run(Listener listener, String fileDigest, BitSet stored) {
+            this.listener = listener;
+            this.fileDigest = fileDigest;
+            this.stored = stored;
+        }
+
+        void line(int number, String text) {
             if (CommandFileParser.isSkipped(text)) {
-                continue;
+                return;
             }
-            int number = index + 1;
+            if (stored.get(number)) {
+                skipped++;
+                listener.skipped(number);
+                return;
+            }
             Rejection rejection;
             try {
                 CommandLine line = parser.parse(number, text);
                 rejection = dispatch(line);
+                if (rejection == SKIPPED) {
+                    return;
+                }
                 if (rejection == null) {
                     accepted++;
+                    lastAccepted = number;
                     listener.accepted(line);
-                    continue;
+                    return;
                 }
             } catch (LineRejectedException unreadable) {
                 rejection = new Rejection(number, unreadable.commandName(), unreadable.reason().code(),
@@ -116,32 +151,51 @@ public final class CommandFileRunner {
             rejections.add(rejection);
             listener.rejected(rejection);
         }
-        return new Outcome(accepted, rejections, conflictsRetried);
-    }
 
-    /**
-     * Sends the line's command; the rejection when a rule refused it, else null. A line that lost a race with another
-     * writer on its aggregate is decided again against the history that won, after a short random pause.
-     */
-    private Rejection dispatch(CommandLine line) {
-        String actor = line.actor() != null ? line.actor() : defaultActor;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(line.command())
-                                                          .andMetaData(Provenance.enteredBy(actor)));
-                return null;
-            } catch (DomainRuleException rejected) {
-                return new Rejection(line.line(), line.name(), rejected.code(), rejected.getMessage());
-            } catch (ConcurrencyException | AggregateStreamCreationException conflict) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw new CommandFileException(
-                            "line " + line.line() + " (" + line.name() + "): another writer kept appending to "
-                                    + line.command().aggregateId() + "; gave up after " + MAX_ATTEMPTS
-                                    + " attempts. The lines before it are stored; it and the lines after it were "
-                                    + "not run", conflict);
+        Outcome outcome() {
+            return new Outcome(accepted, rejections, conflictsRetried, skipped);
+        }
+
+        /**
+         * Sends the line's command; the rejection when a rule refused it, {@link #SKIPPED} when another run of the
+         * same file stored the line first, else null. A line that lost a race with another writer on its aggregate is
+         * decided again against the history that won, after a short random pause. A line the store could not take
+         * ends the run: what was stored so far stays stored.
+         */
+        private Rejection dispatch(CommandLine line) {
+            String actor = line.actor() != null ? line.actor() : defaultActor;
+            MetaData metaData = fileDigest == null ? Provenance.enteredBy(actor)
+                    : Provenance.enteredBy(actor, fileDigest, line.line());
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(line.command()).andMetaData(metaData));
+                    return null;
+                } catch (DomainRuleException rejected) {
+                    if (fileDigest != null && appliedLines.contains(fileDigest, line.line())) {
+                        // Refused only because another run of the same file stored it meanwhile.
+                        skipped++;
+                        listener.skipped(line.line());
+                        return SKIPPED;
+                    }
+                    return new Rejection(line.line(), line.name(), rejected.code(), rejected.getMessage());
+                } catch (ConcurrencyException | AggregateStreamCreationException conflict) {
+                    if (attempt == MAX_ATTEMPTS) {
+                        throw new LineNotStoredException(line.line(), line.name(), accepted, lastAccepted,
+                                                         "another writer kept appending to "
+                                                                 + line.command().aggregateId() + "; gave up after "
+                                                                 + MAX_ATTEMPTS + " attempts", fileDigest != null,
+                                                         conflict);
+                    }
+                    conflictsRetried++;
+                    pause(attempt);
+                } catch (AppliedLines.LineAlreadyStoredException storedByAnotherRun) {
+                    skipped++;
+                    listener.skipped(line.line());
+                    return SKIPPED;
+                } catch (RuntimeException failed) {
+                    throw new LineNotStoredException(line.line(), line.name(), accepted, lastAccepted, null,
+                                                     fileDigest != null, failed);
                 }
-                conflictsRetried++;
-                pause(attempt);
             }
         }
     }

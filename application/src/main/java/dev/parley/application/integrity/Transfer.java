@@ -165,7 +165,9 @@ public final class Transfer {
     private static ExportedEvent parse(int number, String text) {
         ExportedEvent event;
         try {
-            event = JSON.readValue(text, ExportedEvent.class);
+            // A byte order mark some editors add is not part of line 1, as in command files.
+            event = JSON.readValue(number == 1 && text.startsWith("\uFEFF") ? text.substring(1) : text,
+                                   ExportedEvent.class);
         } catch (JsonProcessingException e) {
             throw new BadLine(number, "not an exported event: " + e.getOriginalMessage(), false);
         }

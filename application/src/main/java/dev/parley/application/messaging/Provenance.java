@@ -12,16 +12,25 @@ import java.util.Map;
  * The metadata every stored event carries. {@code correlationId} is the id of the command a user entered, shared by
  * everything that followed from it; {@code causationId} is the id of the event that caused a command issued by a
  * process rule, and is absent for events of commands entered by users; {@code actor} is who entered the command.
+ * Events of a command read from a command file by {@code parley run} also carry {@code commandFile}, the SHA-256 of
+ * the file's bytes (hex), and {@code commandFileLine}, the line's 1-based physical number.
  */
 public final class Provenance implements CorrelationDataProvider {
 
     public static final String ACTOR = "actor";
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
+    public static final String COMMAND_FILE = "commandFile";
+    public static final String COMMAND_FILE_LINE = "commandFileLine";
 
     /** Metadata for a command entered by {@code actor}. */
     public static MetaData enteredBy(String actor) {
         return MetaData.with(ACTOR, actor);
+    }
+
+    /** Metadata for a command entered by {@code actor} from line {@code line} of the file with {@code digest}. */
+    public static MetaData enteredBy(String actor, String fileDigest, int line) {
+        return MetaData.with(ACTOR, actor).and(COMMAND_FILE, fileDigest).and(COMMAND_FILE_LINE, line);
     }
 
     /** The default actor: the operating-system user. */
@@ -39,8 +48,10 @@ public final class Provenance implements CorrelationDataProvider {
         } else if (metaData.containsKey(CAUSATION_ID)) {
             data.put(CAUSATION_ID, metaData.get(CAUSATION_ID));
         }
-        if (metaData.containsKey(ACTOR)) {
-            data.put(ACTOR, metaData.get(ACTOR));
+        for (String carried : new String[]{ACTOR, COMMAND_FILE, COMMAND_FILE_LINE}) {
+            if (metaData.containsKey(carried)) {
+                data.put(carried, metaData.get(carried));
+            }
         }
         return data;
     }

@@ -3,7 +3,10 @@ package dev.parley.application.storage;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 
-/** Axon's names for the tables and columns that Parley's Flyway migrations create (snake_case throughout). */
+/**
+ * The names of the tables and columns that Parley's Flyway migrations create (snake_case throughout): Axon's, and
+ * Parley's own that code reads or writes by name.
+ */
 public final class Schemas {
 
     /** The event and snapshot tables of Axon's JDBC storage engine. */
@@ -32,6 +35,11 @@ public final class Schemas {
             .setTimestampColumn("timestamp")
             .setOwnerColumn("owner")
             .build();
+
+    /** The lines of command files already stored, by file digest and line number (migration V10). */
+    public static final String COMMAND_FILE_LINES = "command_file_line";
+    public static final String COMMAND_FILE_DIGEST = "file_digest";
+    public static final String COMMAND_FILE_LINE_NUMBER = "line_number";
 
     private Schemas() {
     }

@@ -20,6 +20,8 @@ public final class Store implements AutoCloseable {
     /** Connections per store: command threads plus one per read-model segment being processed at once. */
     private static final int POOL_SIZE = 10;
     private static final int LOCK_TIMEOUT_MILLIS = 30_000;
+    /** Less free space than this, and a failed write is put down to a full disk: H2 writes in chunks of about this. */
+    private static final long NEARLY_FULL_BYTES = 1024 * 1024;
 
     private final String url;
     private final DataSource dataSource;
@@ -99,6 +101,32 @@ public final class Store implements AutoCloseable {
         return new Store(url, dataSource, dataSource);
     }
 
+    /**
+     * Whether this is an H2 file store whose disk has (almost) no space left. H2 may fail a write in a background
+     * thread and then report only that the database is closed; this says why.
+     */
+    public boolean onFullDisk() {
+        if (!url.regionMatches(true, 0, "jdbc:h2:", 0, 8)) {
+            return false;
+        }
+        String name = url.substring(8).split(";", 2)[0];
+        if (name.startsWith("file:")) {
+            name = name.substring(5);
+        } else if (name.matches("^[a-z]{2,}:.*")) {
+            return false;
+        }
+        if (name.startsWith("~")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        try {
+            java.nio.file.Path directory = java.nio.file.Path.of(name).toAbsolutePath().getParent();
+            return directory != null
+                    && java.nio.file.Files.getFileStore(directory).getUsableSpace() < NEARLY_FULL_BYTES;
+        } catch (java.io.IOException | RuntimeException unknown) {
+            return false;
+        }
+    }
+
     public String url() {
         return url;
     }
@@ -122,6 +150,10 @@ public final class Store implements AutoCloseable {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof java.nio.file.AccessDeniedException denied) {
+            // The JDK's message is only the path: say what happened to it.
+            return denied.getFile() + ": permission denied";
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.lines().findFirst().orElse(message);

@@ -102,13 +102,15 @@ class FieldLimitsTest {
                 + incident("inc\\u0007bell", "a control character")
                 + incident("inc\\u202eevil", "a right-to-left override")
                 + incident("inc-ok", "broken \\udc00 text")
-                + incident("caf\\u00e9-\\ud83d\\ude00", "precomposed accent and an emoji");
+                + incident("caf\\u00e9-\\ud83d\\ude00", "precomposed accent and an emoji")
+                + incident("\\ud83d\\ude00".repeat(200), "the longest id, of characters outside the BMP");
         Cli.Result run = parley("run", "--store", store, write(directory, "ids.ndjson", lines).toString());
 
         assertThat(run.rejectionLines()).hasSize(6).allMatch(rejection -> rejection.contains(": INVALID_COMMAND: "));
         assertThat(run.rejectionLines().get(0)).contains("lone surrogate");
         assertThat(run.rejectionLines().get(1)).contains("invisible");
-        assertThat(status(store).at("/incidents/0/id").asText()).isEqualTo("caf\u00e9-\ud83d\ude00");
+        assertThat(status(store).findValuesAsText("id"))
+                .containsExactlyInAnyOrder("caf\u00e9-\ud83d\ude00", "\ud83d\ude00".repeat(200));
         assertExportsImportsAndReplays(store);
     }
 
@@ -143,6 +145,9 @@ class FieldLimitsTest {
                 "line 6: RecordStrike: INVALID_COMMAND: by may be at most 32 characters long, was 33",
                 "line 7: OpenRound: INVALID_COMMAND: round must be 1 to 10000, was 10001");
         assertThat(status(store).at("/incidents/0/strikes/0/targets").size()).isEqualTo(100);
+        Cli.Result longActor = parley("run", "--store", store, "--actor", "a".repeat(10_001), file.toString());
+        assertThat(longActor.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(longActor.err()).contains("actor may be at most 10000 characters long, was 10001");
         assertExportsImportsAndReplays(store);
     }
 

@@ -54,7 +54,7 @@ class ReplayWhileRecordingTest {
                 List<Rejection> rejections = new ArrayList<>(first.rejections());
                 rejections.addAll(second.rejections());
                 return new CommandFileRunner.Outcome(first.accepted() + second.accepted(), rejections,
-                                                    first.conflictsRetried() + second.conflictsRetried());
+                                                    first.conflictsRetried() + second.conflictsRetried(), 0);
             });
             assertThat(firstHalfRecorded.await(60, TimeUnit.SECONDS)).isTrue();
             parley.awaitReadModels(CATCH_UP);

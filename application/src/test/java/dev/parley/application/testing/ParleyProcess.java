@@ -39,6 +39,24 @@ public final class ParleyProcess {
         return new ParleyProcess(builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
     }
 
+    /**
+     * Starts {@code parley ARGS} from the test class path rather than the packaged jar, with the JVM options given
+     * (a small {@code -Xmx}, say); output as in {@link #start}.
+     */
+    public static ParleyProcess startFromClassPath(Path directory, String name, List<String> jvmOptions,
+                                                   String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.parley.application.cli.ParleyCli"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        builder.environment().remove("PARLEY_STORE");
+        Path out = directory.resolve(name + ".out");
+        Path err = directory.resolve(name + ".err");
+        return new ParleyProcess(builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
+    }
+
     /** Waits for the process to end by itself and returns its exit status. */
     public int waitFor(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {

@@ -1,0 +1,110 @@
+package dev.parley.application.commandfile;
+
+import dev.parley.application.messaging.Provenance;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.BitSet;
+
+import static dev.parley.application.storage.Schemas.COMMAND_FILE_DIGEST;
+import static dev.parley.application.storage.Schemas.COMMAND_FILE_LINES;
+import static dev.parley.application.storage.Schemas.COMMAND_FILE_LINE_NUMBER;
+
+/**
+ * Which lines of which command files the store holds, so that a run interrupted part-way (a crash, a kill, a full
+ * disk) can be run again without applying any line twice. As a command-bus interceptor it records the line a command
+ * came from (its {@link Provenance#COMMAND_FILE} and {@link Provenance#COMMAND_FILE_LINE} metadata) in the same
+ * transaction that stores the line's events: the row exists exactly when the events do. Commands a line's events
+ * cause (a propagated ceasefire) run in nested units of work and add no row of their own.
+ */
+public final class AppliedLines implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    private final ConnectionProvider connections;
+
+    public AppliedLines(ConnectionProvider connections) {
+        this.connections = connections;
+    }
+
+    /** The numbers of the lines of the file with this digest that are stored. */
+    public BitSet of(String fileDigest) {
+        BitSet lines = new BitSet();
+        try (Connection connection = connections.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT " + COMMAND_FILE_LINE_NUMBER + " FROM " + COMMAND_FILE_LINES + " WHERE "
+                             + COMMAND_FILE_DIGEST + " = ?")) {
+            select.setString(1, fileDigest);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    lines.set(rows.getInt(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new CommandFileException("cannot read which lines of the command file are already stored: "
+                                                   + e.getMessage(), e);
+        }
+        return lines;
+    }
+
+    /** Whether line {@code line} of the file with this digest is stored (by this run or another at once). */
+    boolean contains(String fileDigest, int line) {
+        try (Connection connection = connections.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT 1 FROM " + COMMAND_FILE_LINES + " WHERE " + COMMAND_FILE_DIGEST + " = ? AND "
+                             + COMMAND_FILE_LINE_NUMBER + " = ?")) {
+            select.setString(1, fileDigest);
+            select.setInt(2, line);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new CommandFileException("cannot read whether line " + line + " of the command file is stored: "
+                                                   + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+            throws Exception {
+        Object result = chain.proceed();
+        MetaData metaData = unitOfWork.getMessage().getMetaData();
+        if (unitOfWork.isRoot() && metaData.get(Provenance.COMMAND_FILE) instanceof String digest
+                && metaData.get(Provenance.COMMAND_FILE_LINE) instanceof Number line) {
+            unitOfWork.onPrepareCommit(done -> record(digest, line.intValue()));
+        }
+        return result;
+    }
+
+    private void record(String digest, int line) {
+        try (Connection connection = connections.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO " + COMMAND_FILE_LINES + " (" + COMMAND_FILE_DIGEST + ", " + COMMAND_FILE_LINE_NUMBER
+                             + ") VALUES (?, ?)")) {
+            insert.setString(1, digest);
+            insert.setInt(2, line);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                // Another run of the same file stored this line first; rolling back keeps it stored once.
+                throw new LineAlreadyStoredException(line, e);
+            }
+            throw new CommandFileException("cannot record line " + line + " of the command file as stored: "
+                                                   + e.getMessage(), e);
+        }
+    }
+
+    /** Another run of the same file, at the same time, stored the line first; this run's attempt rolls back. */
+    static final class LineAlreadyStoredException extends CommandFileException {
+
+        LineAlreadyStoredException(int line, Throwable cause) {
+            super("line " + line + " was stored by another run of the same file", cause);
+        }
+    }
+}
