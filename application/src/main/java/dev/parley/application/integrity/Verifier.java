@@ -31,7 +31,10 @@ public final class Verifier {
         Map<String, byte[]> lastLeaf = new HashMap<>();
         Map<String, Long> lastSequence = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
+            // One snapshot of the store for every read: under READ COMMITTED (PostgreSQL's default) the events and
+            // the hashes would be read at different moments, and a writer's commit in between looked like tampering.
             connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             try (PreparedStatement events = connection.prepareStatement(
                          "SELECT " + StoredRows.COLUMNS + " FROM domain_event_entry ORDER BY global_index");
@@ -87,6 +90,10 @@ public final class Verifier {
                                 hashRows.getLong(1), hashRows.getString(2),
                                 "the event hashed at this position was deleted"), start);
                     }
+                }
+                Verification.Problem snapshot = new SnapshotAudit().firstProblem(connection).orElse(null);
+                if (snapshot != null) {
+                    return done(leaves, positions, snapshot, start);
                 }
             } finally {
                 connection.rollback();
