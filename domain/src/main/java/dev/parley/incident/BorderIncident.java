@@ -12,6 +12,7 @@ import dev.parley.incident.api.ReportIncidentCommand;
 import dev.parley.incident.api.ReportViolationCommand;
 import dev.parley.incident.api.StrikeRecordedEvent;
 import dev.parley.shared.api.DomainRuleException;
+import dev.parley.shared.api.Fields;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -25,7 +26,6 @@ import java.util.Set;
 import static dev.parley.shared.api.ErrorCode.CEASEFIRE_ALREADY_IN_FORCE;
 import static dev.parley.shared.api.ErrorCode.CEASEFIRE_IN_FORCE;
 import static dev.parley.shared.api.ErrorCode.DUPLICATE_INCIDENT;
-import static dev.parley.shared.api.ErrorCode.INVALID_COUNT;
 import static dev.parley.shared.api.ErrorCode.NOT_INVOLVED;
 import static dev.parley.shared.api.ErrorCode.NO_CEASEFIRE_IN_FORCE;
 import static dev.parley.shared.api.ErrorCode.TIME_BEFORE_PREVIOUS;
@@ -58,10 +58,8 @@ class BorderIncident {
     @CommandHandler
     void handle(RecordCasualtiesCommand command) {
         requireInvolved(command.side());
-        if (command.killed() < 0 || command.wounded() < 0) {
-            throw new DomainRuleException(INVALID_COUNT, "killed and wounded must be 0 or more, were "
-                    + command.killed() + " and " + command.wounded());
-        }
+        Fields.count(command.killed(), "killed");
+        Fields.count(command.wounded(), "wounded");
         apply(new CasualtiesRecordedEvent(command.incidentId(), command.side(), command.killed(), command.wounded(),
                                           command.occurredAt(), command.source()));
     }

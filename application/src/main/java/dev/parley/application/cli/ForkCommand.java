@@ -9,6 +9,7 @@ import dev.parley.application.fork.ForkDiff;
 import dev.parley.application.fork.Forks;
 import dev.parley.application.messaging.Provenance;
 import dev.parley.application.storage.Store;
+import dev.parley.shared.api.Fields;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -119,12 +121,17 @@ final class ForkCommand implements Callable<Integer> {
                                                            + " 1 to " + forks.head());
             }
         }
+        Instant recordedBy;
         try {
-            return forks.recordedBy(IsoTime.parse(at));
+            recordedBy = IsoTime.parse(at);
         } catch (DateTimeParseException e) {
             throw new ParameterException(spec.commandLine(), "--at '" + at + "' is neither a position nor an "
                     + "ISO-8601 date or date-time with offset");
         }
+        if (!Fields.isInRange(recordedBy)) {
+            throw new ParameterException(spec.commandLine(), Fields.outOfRange("--at", recordedBy));
+        }
+        return forks.recordedBy(recordedBy);
     }
 
     private ForkDiff.Against comparison() {

@@ -1,6 +1,7 @@
 package dev.parley.application.cli;
 
 import dev.parley.application.commandfile.IsoTime;
+import dev.parley.shared.api.Fields;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -27,12 +28,17 @@ final class TimeOptions {
 
         @Override
         public Instant convert(String value) {
+            Instant time;
             try {
-                return IsoTime.parse(value);
+                time = IsoTime.parse(value);
             } catch (DateTimeParseException e) {
                 throw new TypeConversionException("'" + value + "' is not an ISO-8601 date (2025-10-12) or "
                                                           + "date-time with offset (2025-10-12T08:30:00+05:00)");
             }
+            if (!Fields.isInRange(time)) {
+                throw new TypeConversionException("'" + value + "' is outside the accepted years 1900 to 9999");
+            }
+            return time;
         }
     }
 }

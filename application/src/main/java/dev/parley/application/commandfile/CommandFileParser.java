@@ -71,7 +71,8 @@ public final class CommandFileParser {
             Line line = new Line(object);
             ParleyCommand command = build(name, line);
             line.rejectUnread();
-            return new CommandLine(lineNumber, name, command, line.optionalText(ACTOR));
+            String actor = line.optionalText(ACTOR);
+            return new CommandLine(lineNumber, name, command, actor == null ? null : Fields.text(actor, ACTOR));
         } catch (DomainRuleException invalid) {
             throw new LineRejectedException(name, invalid);
         }
@@ -152,7 +153,7 @@ public final class CommandFileParser {
             if (!node.isTextual()) {
                 throw Fields.invalid(key + " must be a string");
             }
-            return Fields.text(node.asText(), key);
+            return node.asText();
         }
 
         String optionalText(String key) {
@@ -197,12 +198,16 @@ public final class CommandFileParser {
             if (!node.isArray()) {
                 throw Fields.invalid(key + " must be a list");
             }
+            if (node.size() > Fields.MAX_LIST_SIZE) {
+                throw Fields.invalid(key + " may hold at most " + Fields.MAX_LIST_SIZE + " entries, held "
+                                             + node.size());
+            }
             List<T> values = new ArrayList<>();
             for (JsonNode item : node) {
                 if (!item.isTextual()) {
                     throw Fields.invalid(key + " must list strings, found " + item);
                 }
-                values.add(element.apply(Fields.text(item.asText(), key + " entry")));
+                values.add(element.apply(item.asText()));
             }
             return values;
         }

@@ -129,7 +129,7 @@ class TimeTravelWithSnapshotsTest {
             }
         }
         assertThat(sums(asOf(history.snapshotted, KURRAM.value(), hours(START, 60), null), KURRAM).values().stream()
-                           .mapToInt(CasualtyCount::killed).sum())
+                           .mapToLong(CasualtyCount::killed).sum())
                 .as("the ten reports up to 2025-10-03T12:00, that one included").isEqualTo(55);
     }
 
@@ -166,7 +166,7 @@ class TimeTravelWithSnapshotsTest {
         assertSameAnswer(snapshotted, current(history.plain), "now");
         assertSameAnswer(snapshotted, asOf(history.snapshotted, null, null, null), "now, as of no bound");
         assertExpected(snapshotted, event -> true, "now");
-        assertThat(sums(snapshotted, KURRAM).values().stream().mapToInt(CasualtyCount::killed).sum())
+        assertThat(sums(snapshotted, KURRAM).values().stream().mapToLong(CasualtyCount::killed).sum())
                 .isEqualTo(REPORTS * (REPORTS + 1) / 2);
     }
 

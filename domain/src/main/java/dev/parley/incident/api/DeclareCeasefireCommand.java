@@ -18,8 +18,8 @@ public record DeclareCeasefireCommand(@TargetAggregateIdentifier IncidentId inci
 
     public DeclareCeasefireCommand {
         Fields.present(incidentId, "incidentId");
-        Fields.present(effectiveFrom, "effectiveFrom");
-        Fields.present(occurredAt, "occurredAt");
+        Fields.time(effectiveFrom, "effectiveFrom");
+        Fields.time(occurredAt, "occurredAt");
         Fields.text(source, "source");
     }
 }

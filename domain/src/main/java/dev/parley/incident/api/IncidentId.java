@@ -6,7 +6,7 @@ import dev.parley.shared.api.Fields;
 public record IncidentId(String value) {
 
     public IncidentId {
-        Fields.text(value, "incidentId");
+        Fields.id(value, "incidentId");
     }
 
     @Override

@@ -18,8 +18,8 @@ public record RecordCasualtiesCommand(@TargetAggregateIdentifier IncidentId inci
 
     public RecordCasualtiesCommand {
         Fields.present(incidentId, "incidentId");
-        Fields.text(side, "side");
-        Fields.present(occurredAt, "occurredAt");
+        Fields.code(side, "side");
+        Fields.time(occurredAt, "occurredAt");
         Fields.text(source, "source");
     }
 

@@ -16,10 +16,10 @@ public record RecordStrikeCommand(@TargetAggregateIdentifier IncidentId incident
 
     public RecordStrikeCommand {
         Fields.present(incidentId, "incidentId");
-        Fields.text(by, "by");
+        Fields.code(by, "by");
         targets = Fields.texts(targets, "targets");
         Fields.text(description, "description");
-        Fields.present(occurredAt, "occurredAt");
+        Fields.time(occurredAt, "occurredAt");
         Fields.text(source, "source");
     }
 }

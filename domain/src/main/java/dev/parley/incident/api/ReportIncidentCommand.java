@@ -18,14 +18,14 @@ public record ReportIncidentCommand(@TargetAggregateIdentifier IncidentId incide
     public ReportIncidentCommand {
         Fields.present(incidentId, "incidentId");
         Fields.text(location, "location");
-        attackers = Fields.texts(attackers, "attackers", 1);
-        defenders = Fields.texts(defenders, "defenders", 1);
+        attackers = Fields.codes(attackers, "attackers", 1);
+        defenders = Fields.codes(defenders, "defenders", 1);
         List<String> both = defenders;
         attackers.stream().filter(both::contains).findFirst().ifPresent(side -> {
             throw Fields.invalid(side + " cannot be both attacker and defender");
         });
         Fields.text(description, "description");
-        Fields.present(occurredAt, "occurredAt");
+        Fields.time(occurredAt, "occurredAt");
         Fields.text(source, "source");
     }
 }

@@ -14,9 +14,9 @@ public record ReportViolationCommand(@TargetAggregateIdentifier IncidentId incid
 
     public ReportViolationCommand {
         Fields.present(incidentId, "incidentId");
-        Fields.text(by, "by");
+        Fields.code(by, "by");
         Fields.text(description, "description");
-        Fields.present(occurredAt, "occurredAt");
+        Fields.time(occurredAt, "occurredAt");
         Fields.text(source, "source");
     }
 }

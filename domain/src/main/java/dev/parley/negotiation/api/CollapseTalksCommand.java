@@ -14,7 +14,7 @@ public record CollapseTalksCommand(@TargetAggregateIdentifier NegotiationId nego
     public CollapseTalksCommand {
         Fields.present(negotiationId, "negotiationId");
         Fields.text(reason, "reason");
-        Fields.present(occurredAt, "occurredAt");
+        Fields.time(occurredAt, "occurredAt");
         Fields.text(source, "source");
     }
 }

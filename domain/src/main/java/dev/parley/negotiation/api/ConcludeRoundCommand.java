@@ -14,7 +14,7 @@ public record ConcludeRoundCommand(@TargetAggregateIdentifier NegotiationId nego
     public ConcludeRoundCommand {
         Fields.present(negotiationId, "negotiationId");
         Fields.text(outcome, "outcome");
-        Fields.present(occurredAt, "occurredAt");
+        Fields.time(occurredAt, "occurredAt");
         Fields.text(source, "source");
     }
 }

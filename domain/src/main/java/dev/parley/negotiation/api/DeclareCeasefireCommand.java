@@ -20,10 +20,10 @@ public record DeclareCeasefireCommand(@TargetAggregateIdentifier NegotiationId n
 
     public DeclareCeasefireCommand {
         Fields.present(negotiationId, "negotiationId");
-        Fields.present(effectiveFrom, "effectiveFrom");
+        Fields.time(effectiveFrom, "effectiveFrom");
         Fields.text(terms, "terms");
         coversIncidents = Fields.distinct(coversIncidents, "coversIncidents");
-        Fields.present(occurredAt, "occurredAt");
+        Fields.time(occurredAt, "occurredAt");
         Fields.text(source, "source");
     }
 }

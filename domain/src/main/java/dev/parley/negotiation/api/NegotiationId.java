@@ -6,7 +6,7 @@ import dev.parley.shared.api.Fields;
 public record NegotiationId(String value) {
 
     public NegotiationId {
-        Fields.text(value, "negotiationId");
+        Fields.id(value, "negotiationId");
     }
 
     @Override

@@ -13,8 +13,8 @@ public record OfferMediationCommand(@TargetAggregateIdentifier NegotiationId neg
 
     public OfferMediationCommand {
         Fields.present(negotiationId, "negotiationId");
-        Fields.text(mediator, "mediator");
-        Fields.present(occurredAt, "occurredAt");
+        Fields.code(mediator, "mediator");
+        Fields.time(occurredAt, "occurredAt");
         Fields.text(source, "source");
     }
 }

@@ -20,15 +20,13 @@ public record OpenRoundCommand(@TargetAggregateIdentifier NegotiationId negotiat
 
     public OpenRoundCommand {
         Fields.present(negotiationId, "negotiationId");
-        if (round < 1) {
-            throw Fields.invalid("round must be 1 or more, was " + round);
-        }
+        Fields.round(round);
         if (parties != null || round == 1) {
-            parties = Fields.texts(parties, "parties", 2);
+            parties = Fields.codes(parties, "parties", 2);
         }
-        mediators = Fields.texts(mediators, "mediators");
+        mediators = Fields.codes(mediators, "mediators", 0);
         Fields.text(venue, "venue");
-        Fields.present(occurredAt, "occurredAt");
+        Fields.time(occurredAt, "occurredAt");
         Fields.text(source, "source");
     }
 }

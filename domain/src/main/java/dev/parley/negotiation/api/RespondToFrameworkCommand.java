@@ -15,10 +15,10 @@ public record RespondToFrameworkCommand(@TargetAggregateIdentifier NegotiationId
 
     public RespondToFrameworkCommand {
         Fields.present(negotiationId, "negotiationId");
-        Fields.text(frameworkId, "frameworkId");
-        Fields.text(party, "party");
+        Fields.id(frameworkId, "frameworkId");
+        Fields.code(party, "party");
         Fields.present(response, "response");
-        Fields.present(occurredAt, "occurredAt");
+        Fields.time(occurredAt, "occurredAt");
         Fields.text(source, "source");
     }
 }

@@ -17,13 +17,11 @@ public record SubmitFrameworkCommand(@TargetAggregateIdentifier NegotiationId ne
 
     public SubmitFrameworkCommand {
         Fields.present(negotiationId, "negotiationId");
-        Fields.text(frameworkId, "frameworkId");
-        Fields.text(submittedBy, "submittedBy");
+        Fields.id(frameworkId, "frameworkId");
+        Fields.code(submittedBy, "submittedBy");
         Fields.text(title, "title");
-        Fields.present(provisions, "provisions");
-        provisions.forEach(provision -> Fields.text(provision, "provisions entry"));
-        provisions = List.copyOf(provisions);
-        Fields.present(occurredAt, "occurredAt");
+        provisions = Fields.textsAllowingRepeats(provisions, "provisions");
+        Fields.time(occurredAt, "occurredAt");
         Fields.text(source, "source");
     }
 }

@@ -1,23 +1,100 @@
 package dev.parley.shared.api;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
 import static dev.parley.shared.api.ErrorCode.INVALID_COMMAND;
+import static dev.parley.shared.api.ErrorCode.INVALID_COUNT;
 
 /**
- * Field checks for the compact constructors of commands: a missing, blank or malformed field is
- * {@link ErrorCode#INVALID_COMMAND}.
+ * Field checks for the compact constructors of commands, with the limits of the contract (DOMAIN.md, "Limits"): a
+ * missing, blank, malformed or oversized field is {@link ErrorCode#INVALID_COMMAND}. Every limit is checked where the
+ * field is built, so a dry run, a run, a fork, a Java call and an import agree, and every accepted history can be
+ * stored, exported, imported and displayed.
+ * <p>
+ * Lengths count Unicode code points. Identifiers are kept exactly as given, not normalised: {@code café} written
+ * with a combining accent is another id than with a precomposed {@code é}.
  */
 public final class Fields {
+
+    /** Longest identifier (negotiation, incident, framework id, branch name). */
+    public static final int MAX_ID_LENGTH = 200;
+    /** Longest party, side or mediator code. */
+    public static final int MAX_CODE_LENGTH = 32;
+    /** Longest free text (venue, title, terms, description, source, actor, …). */
+    public static final int MAX_TEXT_LENGTH = 10_000;
+    /** Most entries in any list field. */
+    public static final int MAX_LIST_SIZE = 100;
+    /** Most killed or wounded in one casualty report. */
+    public static final int MAX_COUNT = 1_000_000;
+    /** Highest round number. */
+    public static final int MAX_ROUND = 10_000;
+    /** Earliest time accepted: 1900-01-01T00:00:00Z. */
+    public static final Instant EARLIEST = LocalDate.of(1900, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** First time no longer accepted: 10000-01-01T00:00:00Z. */
+    public static final Instant END = LocalDate.of(10000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
     private Fields() {
     }
 
+    /** Required free text: non-blank, valid Unicode, at most {@value #MAX_TEXT_LENGTH} code points. */
     public static String text(String value, String field) {
         if (value == null || value.isBlank()) {
             throw invalid(field + " is required and may not be blank");
+        }
+        requireValidUnicode(value, field);
+        requireLength(value, field, MAX_TEXT_LENGTH);
+        return value;
+    }
+
+    /**
+     * A required identifier: 1 to {@value #MAX_ID_LENGTH} code points of valid Unicode, without control or bidi
+     * characters, and not made only of spaces and invisible characters.
+     */
+    public static String id(String value, String field) {
+        return name(value, field, MAX_ID_LENGTH);
+    }
+
+    /** A required party, side or mediator code: the rules of {@link #id} with at most {@value #MAX_CODE_LENGTH}. */
+    public static String code(String value, String field) {
+        return name(value, field, MAX_CODE_LENGTH);
+    }
+
+    /** A required time within the years 1900 to 9999 (UTC). */
+    public static Instant time(Instant value, String field) {
+        present(value, field);
+        if (!isInRange(value)) {
+            throw invalid(outOfRange(field, value));
+        }
+        return value;
+    }
+
+    /** Whether a time lies within the years 1900 to 9999 (UTC). */
+    public static boolean isInRange(Instant value) {
+        return !value.isBefore(EARLIEST) && value.isBefore(END);
+    }
+
+    /** The sentence for a time outside the accepted years. */
+    public static String outOfRange(String field, Instant value) {
+        return field + " " + value + " is outside the accepted years 1900 to 9999";
+    }
+
+    /** A casualty count: 0 to {@value #MAX_COUNT}, else {@link ErrorCode#INVALID_COUNT}. */
+    public static int count(int value, String field) {
+        if (value < 0 || value > MAX_COUNT) {
+            throw new DomainRuleException(INVALID_COUNT, field + " must be 0 to " + MAX_COUNT + ", was " + value);
+        }
+        return value;
+    }
+
+    /** A round number: 1 to {@value #MAX_ROUND}. */
+    public static int round(int value) {
+        if (value < 1 || value > MAX_ROUND) {
+            throw invalid("round must be 1 to " + MAX_ROUND + ", was " + value);
         }
         return value;
     }
@@ -29,31 +106,33 @@ public final class Fields {
         return value;
     }
 
-    /** A required list of non-blank, distinct strings; it may be empty. */
+    /** A required list of distinct free texts; it may be empty. */
     public static List<String> texts(List<String> values, String field) {
-        present(values, field);
-        values.forEach(value -> text(value, field + " entry"));
-        if (new HashSet<>(values).size() != values.size()) {
-            throw invalid(field + " may not name the same entry twice");
+        List<String> checked = textsAllowingRepeats(values, field);
+        requireDistinct(checked, field);
+        return checked;
+    }
+
+    /** A required list of free texts that may repeat; it may be empty. */
+    public static List<String> textsAllowingRepeats(List<String> values, String field) {
+        list(values, field).forEach(value -> text(value, field + " entry"));
+        return List.copyOf(values);
+    }
+
+    /** A required list of distinct codes (parties, sides, mediators) with at least {@code minimum} entries. */
+    public static List<String> codes(List<String> values, String field, int minimum) {
+        list(values, field).forEach(value -> code(value, field + " entry"));
+        requireDistinct(values, field);
+        if (values.size() < minimum) {
+            throw invalid(field + " needs at least " + minimum + " entr" + (minimum == 1 ? "y" : "ies"));
         }
         return List.copyOf(values);
     }
 
-    /** A required list of non-blank, distinct strings with at least {@code minimum} entries. */
-    public static List<String> texts(List<String> values, String field, int minimum) {
-        List<String> checked = texts(values, field);
-        if (checked.size() < minimum) {
-            throw invalid(field + " needs at least " + minimum + " entr" + (minimum == 1 ? "y" : "ies"));
-        }
-        return checked;
-    }
-
+    /** A required list of distinct, present values (each checked by its own type); it may be empty. */
     public static <T> List<T> distinct(List<T> values, String field) {
-        present(values, field);
-        values.forEach(value -> present(value, field + " entry"));
-        if (new HashSet<>(values).size() != values.size()) {
-            throw invalid(field + " may not name the same entry twice");
-        }
+        list(values, field).forEach(value -> present(value, field + " entry"));
+        requireDistinct(values, field);
         return List.copyOf(values);
     }
 
@@ -63,5 +142,76 @@ public final class Fields {
 
     public static boolean sameEntries(List<String> left, List<String> right) {
         return Objects.equals(new HashSet<>(left), new HashSet<>(right));
+    }
+
+    private static <T> List<T> list(List<T> values, String field) {
+        present(values, field);
+        if (values.size() > MAX_LIST_SIZE) {
+            throw invalid(field + " may hold at most " + MAX_LIST_SIZE + " entries, held " + values.size());
+        }
+        return values;
+    }
+
+    private static void requireDistinct(List<?> values, String field) {
+        if (new HashSet<>(values).size() != values.size()) {
+            throw invalid(field + " may not name the same entry twice");
+        }
+    }
+
+    private static String name(String value, String field, int maximum) {
+        present(value, field);
+        requireValidUnicode(value, field);
+        value.codePoints().filter(Fields::isControlOrBidi).findFirst().ifPresent(character -> {
+            throw invalid(field + " may not contain the control character " + escaped(character));
+        });
+        if (value.codePoints().allMatch(Fields::isBlankLooking)) {
+            throw invalid(field + " is required and may not be blank or made only of invisible characters");
+        }
+        requireLength(value, field, maximum);
+        return value;
+    }
+
+    /**
+     * Rejects lone surrogates, which Java strings can hold but no encoder can write, and NUL, which no SQL text
+     * column stores.
+     */
+    private static void requireValidUnicode(String value, String field) {
+        for (int i = 0; i < value.length(); i++) {
+            char unit = value.charAt(i);
+            if (Character.isHighSurrogate(unit) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(unit)) {
+                throw invalid(field + " is not valid Unicode: a lone surrogate " + escaped(unit) + " at character "
+                                      + (i + 1));
+            } else if (unit == 0) {
+                throw invalid(field + " may not contain the NUL character (\\u0000)");
+            }
+        }
+    }
+
+    private static void requireLength(String value, String field, int maximum) {
+        int length = value.codePointCount(0, value.length());
+        if (length > maximum) {
+            throw invalid(field + " may be at most " + maximum + " characters long, was " + length);
+        }
+    }
+
+    private static boolean isControlOrBidi(int character) {
+        return Character.getType(character) == Character.CONTROL
+                || character == 0x061C || character == 0x200E || character == 0x200F
+                || (character >= 0x202A && character <= 0x202E) || (character >= 0x2066 && character <= 0x2069);
+    }
+
+    /** Spaces of every kind, format characters (zero-width space, joiners, BOM) and the fillers that print nothing. */
+    private static boolean isBlankLooking(int character) {
+        return Character.isWhitespace(character) || Character.isSpaceChar(character)
+                || Character.getType(character) == Character.FORMAT
+                || character == 0x115F || character == 0x1160 || character == 0x2800 || character == 0x3164
+                || character == 0xFFA0 || (character >= 0xFE00 && character <= 0xFE0F) || character == 0x034F;
+    }
+
+    private static String escaped(int character) {
+        return String.format("\\u%04X", character);
     }
 }

@@ -1,9 +1,12 @@
 package dev.parley.projections.status;
 
-/** Casualties of one side, summed over every report. */
-public record CasualtyCount(int killed, int wounded) {
+/**
+ * Casualties of one side, summed over every report. Totals are longs added exactly: a report holds at most a million
+ * of each, so no history a store can hold reaches the bound, and a sum that would is refused instead of wrapping.
+ */
+public record CasualtyCount(long killed, long wounded) {
 
-    CasualtyCount plus(int moreKilled, int moreWounded) {
-        return new CasualtyCount(killed + moreKilled, wounded + moreWounded);
+    CasualtyCount plus(long moreKilled, long moreWounded) {
+        return new CasualtyCount(Math.addExact(killed, moreKilled), Math.addExact(wounded, moreWounded));
     }
 }

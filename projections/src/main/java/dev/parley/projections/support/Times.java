@@ -12,9 +12,19 @@ public final class Times {
     private Times() {
     }
 
-    /** Microseconds since the epoch, rounded down. */
+    /**
+     * Microseconds since the epoch, rounded down; held at the bounds of a long for the few times beyond them (about
+     * 292,000 years away), which commands refuse but stores written by earlier versions may hold.
+     */
     public static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+        long seconds = instant.getEpochSecond();
+        if (seconds > Long.MAX_VALUE / 1_000_000L - 1) {
+            return Long.MAX_VALUE;
+        }
+        if (seconds < Long.MIN_VALUE / 1_000_000L + 1) {
+            return Long.MIN_VALUE;
+        }
+        return seconds * 1_000_000L + instant.getNano() / 1_000;
     }
 
     /** Microseconds of {@code instant}, or {@link Long#MAX_VALUE} when there is no bound. */

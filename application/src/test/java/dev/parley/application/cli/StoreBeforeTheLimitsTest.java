@@ -1,0 +1,61 @@
+package dev.parley.application.cli;
+
+import dev.parley.application.Parley;
+import dev.parley.incident.api.CasualtiesRecordedEvent;
+import dev.parley.incident.api.IncidentId;
+import dev.parley.incident.api.IncidentReportedEvent;
+import dev.parley.shared.api.AggregateTypes;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static dev.parley.application.cli.Cli.parley;
+import static dev.parley.application.cli.Cli.status;
+import static dev.parley.application.cli.Cli.storeUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A store written before the limits existed may hold what commands now refuse: counts whose sum passes the range of
+ * an int and times hundreds of millennia away. Such a store still displays, replays and exports.
+ */
+class StoreBeforeTheLimitsTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void eventsBeyondTodaysLimitsStillDisplayReplayAndExport() {
+        String store = storeUrl(directory);
+        IncidentId id = new IncidentId("inc-old");
+        Instant farOff = Instant.parse("+300000-01-01T00:00:00Z");
+        try (Parley parley = Parley.builder().store(store).readModels(false).build()) {
+            parley.eventStore().publish(List.of(
+                    event(id, 0, new IncidentReportedEvent(id, "Border posts", List.of("AFG"), List.of("PAK"),
+                                                           "attack", Instant.parse("2025-10-12T00:00:00Z"), "ISPR")),
+                    event(id, 1, new CasualtiesRecordedEvent(id, "PAK", Integer.MAX_VALUE, 0, farOff, "ISPR")),
+                    event(id, 2, new CasualtiesRecordedEvent(id, "PAK", Integer.MAX_VALUE, 1,
+                            Instant.parse("-999999999-01-01T00:00:00Z"), "ISPR"))));
+        }
+
+        assertThat(status(store).at("/incidents/0/casualties/PAK/killed").asLong())
+                .isEqualTo(2L * Integer.MAX_VALUE);
+        for (String command : List.of("timeline", "audit")) {
+            Cli.Result shown = parley(command, "--store", store);
+            assertThat(shown.exitCode()).as("%s: %s", command, shown.err()).isZero();
+        }
+        assertThat(parley("timeline", "--store", store).out()).contains("+300000-01-01 Casualties");
+        assertThat(parley("status", "--store", store, "--at", "2025-10-13").out()).contains("killed");
+        assertThat(parley("replay", "--store", store).exitCode()).isZero();
+        Path export = directory.resolve("old.ndjson");
+        assertThat(parley("export", "--store", store, "--out", export.toString()).exitCode()).isZero();
+        assertThat(export).content().contains("+300000-01-01T00:00:00Z");
+    }
+
+    private static GenericDomainEventMessage<Object> event(IncidentId id, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>(AggregateTypes.BORDER_INCIDENT, id.value(), sequence, payload);
+    }
+}
