@@ -266,7 +266,8 @@ final class IntegrityCommands {
     }
 
     @Command(name = "import", description = "Import an export into an empty store: every hash and chain is "
-            + "verified first, and one bad line rejects the whole file.")
+            + "verified first, and every event checked to be one Parley could have stored; one bad line rejects the "
+            + "whole file.")
     static final class ImportCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
