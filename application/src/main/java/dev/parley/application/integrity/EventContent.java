@@ -2,6 +2,7 @@ package dev.parley.application.integrity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.application.serialization.KnownEvents;
 import dev.parley.application.serialization.ParleySerializers;
 import dev.parley.incident.api.CasualtiesRecordedEvent;
@@ -30,11 +31,10 @@ import dev.parley.projections.json.ParleyJson;
 import dev.parley.shared.api.DomainRuleException;
 import dev.parley.shared.api.Fields;
 import dev.parley.shared.api.ParleyEvent;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 
 import java.time.Instant;
@@ -53,7 +53,8 @@ import java.util.stream.Stream;
  */
 final class EventContent {
 
-    private final Serializer serializer = ParleySerializers.events();
+    private final JacksonSerializer serializer = ParleySerializers.events();
+    private final ObjectMapper mapper = serializer.getObjectMapper();
     private final EventUpcaster upcasters = ParleySerializers.upcasterChain();
     private final Map<String, String> streamTypes = new HashMap<>();
 
@@ -81,8 +82,8 @@ final class EventContent {
         }
         Object payload;
         try {
-            payload = deserialize(event).getPayload();
-        } catch (RuntimeException e) {
+            payload = deserialize(event, type.get());
+        } catch (RuntimeException | java.io.IOException e) {
             return "the payload is not a " + type.get().getSimpleName() + ": " + rootMessage(e);
         }
         if (!type.get().isInstance(payload)) {
@@ -115,16 +116,21 @@ final class EventContent {
         }
     }
 
-    private DomainEventMessage<?> deserialize(LeafInput event) {
+    /**
+     * The payload as the event store would read it: straight from its JSON in its current revision (the common case,
+     * and many times faster), else through the upcasters.
+     */
+    private Object deserialize(LeafInput event, Class<?> type) throws java.io.IOException {
+        if (KnownEvents.isCurrent(event.payloadType(), event.payloadRevision())) {
+            return mapper.readValue(event.payload(), type);
+        }
         GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(
                 event.aggregateType(), event.aggregateId(), event.sequence(), event.eventIdentifier(),
                 event.timestamp(), event.payloadType(), event.payloadRevision(), event.payload(),
                 event.metaData());
         DomainEventStream stream = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry), serializer,
                                                                                      upcasters);
-        DomainEventMessage<?> message = stream.next();
-        message.getMetaData();
-        return message;
+        return stream.next().getPayload();
     }
 
     /**

@@ -66,10 +66,14 @@ public final class KnownEvents {
 
     /** Whether events of {@code payloadType} in {@code revision} (null when none) can be read. */
     public static boolean readable(String payloadType, String revision) {
-        return type(payloadType).map(type -> Objects.equals(revision, currentRevision(type))
+        return isCurrent(payloadType, revision)
                 || UPCASTED.stream().anyMatch(old -> old.getName().equals(payloadType)
-                        && Objects.equals(old.getRevision(), revision)))
-                                .orElse(false);
+                        && Objects.equals(old.getRevision(), revision));
+    }
+
+    /** Whether {@code revision} is the current revision of {@code payloadType}, read without upcasting. */
+    public static boolean isCurrent(String payloadType, String revision) {
+        return type(payloadType).map(type -> Objects.equals(revision, currentRevision(type))).orElse(false);
     }
 
     /** The aggregate type whose streams hold events of {@code type}. */

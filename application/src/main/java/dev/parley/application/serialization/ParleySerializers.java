@@ -41,7 +41,7 @@ public final class ParleySerializers {
     }
 
     /** Events, metadata and tokens: Parley's Jackson configuration, resolving only those classes. */
-    public static Serializer events() {
+    public static JacksonSerializer events() {
         return new AllowListedSerializer(JacksonSerializer.builder().objectMapper(ParleyJson.create()),
                                          name -> KnownEvents.type(name).isPresent() || MESSAGE_TYPES.contains(name));
     }
