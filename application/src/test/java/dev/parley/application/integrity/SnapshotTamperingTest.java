@@ -97,6 +97,22 @@ class SnapshotTamperingTest {
         assertThat(checkpoint.err()).contains("the snapshot of " + INCIDENT);
     }
 
+    @Test
+    void aSnapshotWithoutABindingAsEarlierVersionsWroteThemIsIgnoredAndReplaced() {
+        addIndiaToTheSnapshot(false);
+        assertThat(Tables.execute(url, "DELETE FROM snapshot_binding")).isEqualTo(1);
+        assertTamperedSnapshotReported();
+
+        Result run = parley("run", "--store", url, write(directory, "india.ndjson", indiaReportsCasualties())
+                .toString());
+
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
+        assertThat(run.err()).as(run.describe()).contains("line 1: RecordCasualties: NOT_INVOLVED");
+        assertThat(Tables.count(url, "snapshot_binding")).as("the fresh snapshot is bound").isEqualTo(1);
+        assertThat(snapshotText()).doesNotContain("IND");
+        parleyExpecting(0, "verify", "--store", url);
+    }
+
     private static String indiaReportsCasualties() {
         return "{\"command\":\"RecordCasualties\",\"incidentId\":\"" + INCIDENT
                 + "\",\"side\":\"IND\",\"killed\":1,\"occurredAt\":\"2025-10-12\",\"source\":\"forged\"}\n";
