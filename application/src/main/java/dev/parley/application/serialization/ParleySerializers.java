@@ -30,9 +30,9 @@ import java.util.stream.Stream;
  */
 public final class ParleySerializers {
 
-    private static final Set<String> MESSAGE_TYPES = Stream.of(MetaData.class, GlobalSequenceTrackingToken.class, GapAwareTrackingToken.class,
-                      ReplayToken.class, MergedTrackingToken.class, MultiSourceTrackingToken.class,
-                      ConfigToken.class)
+    private static final Set<String> MESSAGE_TYPES = Stream.of(
+            MetaData.class, GlobalSequenceTrackingToken.class, GapAwareTrackingToken.class, ReplayToken.class,
+            MergedTrackingToken.class, MultiSourceTrackingToken.class, ConfigToken.class)
             .map(Class::getName).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> AGGREGATE_TYPES = Aggregates.types().stream().map(Class::getName)
                                                                   .collect(Collectors.toUnmodifiableSet());

@@ -1,2 +1,2 @@
-/** How Parley turns stored bytes back into objects: only its own event and aggregate classes, never a class the data names. */
+/** Reading stored data back: only Parley's own event and aggregate classes, never any class the data names. */
 package dev.parley.application.serialization;
