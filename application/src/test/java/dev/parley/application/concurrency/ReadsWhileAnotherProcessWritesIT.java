@@ -66,6 +66,10 @@ class ReadsWhileAnotherProcessWritesIT {
         } finally {
             writer.kill();
         }
+        ParleyRun.Output later = ParleyRun.run("verify", "--store", url, "--keys", directory.resolve("keys").toString(),
+                                               "--checkpoint", directory.resolve("checkpoint.json").toString());
+        assertThat(later.exitCode()).as("the last checkpoint signed mid-write still holds: %s", later.out()).isZero();
+        assertThat(later.out()).contains("an append-only extension of the checkpoint");
     }
 
     private static long events(String url) throws SQLException {
