@@ -97,6 +97,21 @@ class ImportContentTest {
     }
 
     @Test
+    void metadataThatIsNotAJsonObjectIsRefused() {
+        assertRefused(firstOf(CASUALTIES), line -> line.put("metaData", "[\"not\", \"an object\"]"),
+                      "the metadata is not a JSON object");
+    }
+
+    @Test
+    void anEventNamingAnotherStreamThanItsOwnIsRefused() {
+        assertRefused(firstOf(CASUALTIES), line -> {
+            ObjectNode payload = (ObjectNode) IntegrityCli.json(line.get("payload").textValue());
+            payload.put("incidentId", "inc-elsewhere");
+            line.put("payload", payload.toString());
+        }, "names inc-elsewhere but is stored in the stream of");
+    }
+
+    @Test
     void verifyRefusesAStoreHoldingTheSameContentWithEveryHashRecomputed() {
         String url = Scenarios.OWN.record(directory.resolve("written-elsewhere"));
         Tables.alter(url, connection -> {
