@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import static dev.parley.application.cli.TerminalText.escape;
+
 /** {@code parley audit [ID] [--json]}: one entry per stored event, with its provenance. */
 @Command(name = "audit", description = "Show the audit trail: one entry per stored event, in store order, with "
         + "both times, actor, source, correlation and causation ids, leaf hash and the payload.")
@@ -34,7 +36,7 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AuditTrail trail = store.ask(new FindAuditTrailQuery(id), AuditTrail.class);
         if (id != null && trail.entries().isEmpty()) {
-            spec.commandLine().getErr().println("parley: no events recorded for " + id);
+            spec.commandLine().getErr().println("parley: no events recorded for " + TerminalText.escape(id));
             return ExitCodes.FAILURE;
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -48,13 +50,13 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     static String render(AuditEntry entry) {
-        return "#" + entry.position() + " " + entry.aggregateType() + " " + entry.aggregateId() + " [" + entry.sequence()
-                + "] " + entry.eventType() + "\n"
+        return "#" + entry.position() + " " + escape(entry.aggregateType()) + " " + escape(entry.aggregateId()) + " ["
+                + entry.sequence() + "] " + escape(entry.eventType()) + "\n"
                 + "    occurred " + entry.occurredAt() + ", recorded " + entry.recordedAt() + ", entered by "
-                + entry.actor() + ", source: " + entry.source() + "\n"
-                + "    correlation " + entry.correlationId()
-                + (entry.causationId() == null ? "" : ", caused by event " + entry.causationId()) + "\n"
+                + escape(entry.actor()) + ", source: " + escape(entry.source()) + "\n"
+                + "    correlation " + escape(entry.correlationId())
+                + (entry.causationId() == null ? "" : ", caused by event " + escape(entry.causationId())) + "\n"
                 + (entry.hash() == null ? "" : "    leaf hash " + entry.hash() + "\n")
-                + "    " + Json.write(entry.payload()) + "\n";
+                + "    " + escape(Json.write(entry.payload())) + "\n";
     }
 }

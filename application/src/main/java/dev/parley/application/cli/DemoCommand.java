@@ -55,9 +55,12 @@ final class DemoCommand implements Callable<Integer> {
         try {
             return demo(url, out);
         } finally {
-            out.flush();
-            if (temporary != null) {
-                deleteTree(temporary);
+            try {
+                out.flush();
+            } finally {
+                if (temporary != null) {
+                    deleteTree(temporary);
+                }
             }
         }
     }
@@ -84,10 +87,11 @@ final class DemoCommand implements Callable<Integer> {
                 @Override
                 public void accepted(CommandLine line) {
                     out.printf("line %2d  %-10s %s, according to %s%n", line.line(),
-                               EventDescriptions.time(line.command().occurredAt()), line.name(),
-                               line.command().source());
+                               EventDescriptions.time(line.command().occurredAt()), TerminalText.escape(line.name()),
+                               TerminalText.escape(line.command().source()));
                     for (EventMessage<?> event : recorded) {
-                        out.println("         recorded: " + EventDescriptions.describe(event.getPayload()));
+                        out.println("         recorded: "
+                                            + TerminalText.escape(EventDescriptions.describe(event.getPayload())));
                     }
                     counted[0] += recorded.size();
                     recorded.clear();
@@ -95,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
 
                 @Override
                 public void rejected(Rejection rejection) {
-                    out.println("rejected " + rejection.toText());
+                    out.println("rejected " + TerminalText.escape(rejection.toText()));
                     recorded.clear();
                 }
             });

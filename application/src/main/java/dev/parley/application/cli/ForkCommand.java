@@ -4,11 +4,13 @@ import dev.parley.application.Parley;
 import dev.parley.application.commandfile.CommandFileRunner;
 import dev.parley.application.commandfile.IsoTime;
 import dev.parley.application.commandfile.Rejection;
+import dev.parley.application.fork.BranchStore;
 import dev.parley.application.fork.Fork;
 import dev.parley.application.fork.ForkDiff;
 import dev.parley.application.fork.Forks;
 import dev.parley.application.messaging.Provenance;
 import dev.parley.application.storage.Store;
+import dev.parley.shared.api.DomainRuleException;
 import dev.parley.shared.api.Fields;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -57,8 +59,12 @@ final class ForkCommand implements Callable<Integer> {
             + "fork.")
     Path file;
 
-    @Option(names = "--save", paramLabel = "NAME", description = "Keep the fork's events as the branch NAME.")
+    @Option(names = "--save", paramLabel = "NAME", description = "Keep the fork's events as the branch NAME "
+            + "(refused when a branch NAME exists, unless --replace).")
     String save;
+
+    @Option(names = "--replace", description = "With --save: replace the saved branch NAME if there is one.")
+    boolean replace;
 
     @Option(names = "--against", paramLabel = "head|fork-point", defaultValue = "head",
             description = "Compare with the record as it is now (head, the default) or as it was at the fork point.")
@@ -73,14 +79,30 @@ final class ForkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ForkDiff.Against comparison = comparison();
-        List<String> lines = CommandFileRunner.readLines(file);
+        String saved = save != null ? save : origin.from;
+        if (replace && save == null) {
+            throw new ParameterException(spec.commandLine(), "--replace only goes with --save NAME");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (save != null) {
+            try {
+                BranchStore.checkName(save);
+            } catch (DomainRuleException invalid) {
+                err.println(TerminalText.escape("parley: cannot save as branch '" + save + "': "
+                                                        + invalid.getMessage()));
+                return ExitCodes.FAILURE;
+            }
+        }
+        List<String> lines = CommandFileRunner.readLines(file);
         CommandFileRunner.Outcome outcome;
         ForkDiff diff;
-        String saved;
         try (Parley parley = Parley.open(store.urlOr(Store.DEFAULT_URL))) {
             Forks forks = parley.forks();
+            if (saved != null && !saved.equals(origin.from) && !replace && forks.branches().exists(saved)) {
+                err.println(alreadySaved(saved));
+                return ExitCodes.FAILURE;
+            }
             try (Fork fork = open(forks)) {
                 outcome = new CommandFileRunner(fork.commands(), actor != null ? actor : Provenance.defaultActor())
                         .run(lines, new CommandFileRunner.Listener() {
@@ -90,22 +112,32 @@ final class ForkCommand implements Callable<Integer> {
                             }
                         });
                 diff = fork.diff(comparison);
-                saved = save != null ? save : origin.from;
-                if (saved != null) {
+                if (saved != null && replace) {
+                    fork.saveReplacing(saved);
+                } else if (saved != null) {
                     fork.save(saved);
                 }
+            } catch (BranchStore.BranchExistsException savedMeanwhile) {
+                err.println(alreadySaved(saved));
+                return ExitCodes.FAILURE;
             }
         }
         out.print(json ? Json.write(diff) + "\n" : ForkText.render(diff));
+        out.flush();
         int total = outcome.accepted() + outcome.rejections().size();
         err.println("Ran " + file + " in a fork at position " + diff.forkPoint() + ": " + outcome.accepted() + " of "
                             + total + " commands accepted"
                             + (outcome.allAccepted() ? "" : ", " + outcome.rejections().size() + " rejected")
-                            + (saved == null ? "; the fork was not saved." : "; saved as branch " + saved + ".")
+                            + (saved == null ? "; the fork was not saved."
+                                    : "; saved as branch " + TerminalText.escape(saved) + ".")
                             + " The record is unchanged.");
-        out.flush();
         err.flush();
         return outcome.allAccepted() ? ExitCodes.OK : ExitCodes.REJECTED;
+    }
+
+    private static String alreadySaved(String name) {
+        return TerminalText.escape("parley: a branch named " + name + " is already saved; add --replace to replace "
+                                           + "it, or save under another name.");
     }
 
     private Fork open(Forks forks) {

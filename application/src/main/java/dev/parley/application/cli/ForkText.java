@@ -5,9 +5,10 @@ import dev.parley.application.fork.ForkDiff;
 
 import java.util.List;
 
+import static dev.parley.application.cli.TerminalText.escape;
 import static dev.parley.projections.describe.EventDescriptions.time;
 
-/** A fork's diff as text for people. */
+/** A fork's diff as text for people; every recorded value is escaped for the terminal. */
 final class ForkText {
 
     private ForkText() {
@@ -22,12 +23,13 @@ final class ForkText {
             text.append("  the fork recorded nothing.\n");
         }
         for (ForkDiff.AggregateDiff aggregate : diff.aggregates()) {
-            text.append(aggregate.aggregateType()).append(' ').append(aggregate.aggregateId()).append('\n');
+            text.append(escape(aggregate.aggregateType())).append(' ').append(escape(aggregate.aggregateId()))
+                .append('\n');
             if (aggregate.statusDifferences().isEmpty()) {
                 text.append("  status: the same in both\n");
             }
             for (ForkDiff.FieldDifference field : aggregate.statusDifferences()) {
-                text.append("  ").append(field.field().isEmpty() ? "(the whole aggregate)" : field.field())
+                text.append("  ").append(field.field().isEmpty() ? "(the whole aggregate)" : escape(field.field()))
                     .append(": ").append(value(field.base())).append(" in the record, ")
                     .append(value(field.fork())).append(" in the fork\n");
             }
@@ -45,11 +47,11 @@ final class ForkText {
         for (ForkDiff.DiffEvent event : events) {
             text.append("    #").append(event.position()).append(' ')
                 .append(event.occurredAt() == null ? "" : time(event.occurredAt()) + " ")
-                .append(event.description()).append('\n');
+                .append(escape(event.description())).append('\n');
         }
     }
 
     private static String value(JsonNode node) {
-        return node == null ? "absent" : node.toString();
+        return node == null ? "absent" : escape(node.toString());
     }
 }

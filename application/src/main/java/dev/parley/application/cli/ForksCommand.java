@@ -39,7 +39,8 @@ final class ForksCommand implements Callable<Integer> {
             out.println("No saved branches.");
         } else {
             for (BranchStore.BranchSummary branch : branches) {
-                out.printf("%s: forked after position %d, %d events of its own, saved %s%n", branch.name(),
+                out.printf("%s: forked after position %d, %d events of its own, saved %s%n",
+                           TerminalText.escape(branch.name()),
                            branch.forkPoint(), branch.events(), branch.savedAt());
             }
         }

@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,12 +50,16 @@ final class IntegrityCommands {
         }
     }
 
-    private static void write(Object document, Path outOrNull, PrintWriter out) throws IOException {
-        String json = Json.write(document);
+    private static void write(Object document, Path outOrNull, PrintWriter out) {
+        String json = Json.write(document) + "\n";
         if (outOrNull == null) {
-            out.println(json);
+            out.print(json);
+            out.flush();
         } else {
-            Files.writeString(outOrNull, json + "\n", StandardCharsets.UTF_8);
+            Output.toFile(outOrNull, writer -> {
+                writer.write(json);
+                return null;
+            });
         }
     }
 
@@ -80,7 +83,7 @@ final class IntegrityCommands {
                 Verification verified = verify(parley, integrity, err);
                 if (!verified.intact()) {
                     Verification.Problem problem = verified.problem();
-                    err.println("parley: refusing to sign: " + problem.describe());
+                    err.println(TerminalText.escape("parley: refusing to sign: " + problem.describe()));
                     return ExitCodes.TAMPERED;
                 }
                 Checkpoint checkpoint = integrity.checkpoint(verified);
@@ -141,9 +144,9 @@ final class IntegrityCommands {
                 out.println(Json.write(outcome));
             } else if (!verified.intact()) {
                 Verification.Problem problem = verified.problem();
-                out.println("TAMPERED: " + problem.describe());
+                out.println(TerminalText.escape("TAMPERED: " + problem.describe()));
             } else if (checkpointProblem != null) {
-                out.println("TAMPERED: " + checkpointProblem);
+                out.println(TerminalText.escape("TAMPERED: " + checkpointProblem));
             } else {
                 out.printf("Intact: %d events verified in %.3f s (%d events/s), root %s%s%n", events, seconds,
                            Math.round(events / Math.max(seconds, 1e-9)),
@@ -181,8 +184,8 @@ final class IntegrityCommands {
                         "no checkpoint yet: run parley checkpoint first"));
                 Verification verified = verify(parley, integrity, spec.commandLine().getErr());
                 if (!verified.intact()) {
-                    spec.commandLine().getErr().println("parley: the store does not verify: "
-                                                                + verified.problem().describe());
+                    spec.commandLine().getErr().println(TerminalText.escape(
+                            "parley: the store does not verify: " + verified.problem().describe()));
                     return ExitCodes.TAMPERED;
                 }
                 InclusionProof proof = integrity.prove(verified, position, checkpoint);
@@ -212,11 +215,12 @@ final class IntegrityCommands {
             String problem = Integrity.checkProof(proof, checkpoint, pinnedKey());
             PrintWriter out = spec.commandLine().getOut();
             if (problem == null) {
-                out.println("Valid: the event at position " + proof.position() + " (" + proof.aggregateId() + " ["
-                                    + proof.sequence() + "]) is leaf " + proof.leafIndex() + " of the "
-                                    + proof.treeSize() + "-event tree the checkpoint signed.");
+                out.println("Valid: the event at position " + proof.position() + " ("
+                                    + TerminalText.escape(proof.aggregateId()) + " [" + proof.sequence() + "]) is leaf "
+                                    + proof.leafIndex() + " of the " + proof.treeSize()
+                                    + "-event tree the checkpoint signed.");
             } else {
-                out.println("INVALID: " + problem);
+                out.println(TerminalText.escape("INVALID: " + problem));
             }
             out.flush();
             return problem == null ? ExitCodes.OK : ExitCodes.TAMPERED;
@@ -254,9 +258,7 @@ final class IntegrityCommands {
                     events = transfer.export(spec.commandLine().getOut());
                     spec.commandLine().getOut().flush();
                 } else {
-                    try (Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                        events = transfer.export(file);
-                    }
+                    events = Output.toFile(out, transfer::export);
                 }
             }
             spec.commandLine().getErr().println("Exported " + events + " events" + (out == null ? "." : " to " + out
@@ -279,7 +281,7 @@ final class IntegrityCommands {
         @Override
         public Integer call() throws Exception {
             if (!Files.isReadable(file)) {
-                spec.commandLine().getErr().println("parley: cannot read " + file);
+                spec.commandLine().getErr().println(TerminalText.escape("parley: cannot read " + file));
                 return ExitCodes.FAILURE;
             }
             try (Parley parley = open(store)) {
@@ -287,7 +289,8 @@ final class IntegrityCommands {
                 spec.commandLine().getErr().println("Imported " + events + " events from " + file
                                                             + "; every hash and chain verified.");
             } catch (Transfer.BadLine bad) {
-                spec.commandLine().getErr().println("parley: import rejected, nothing stored: " + bad.getMessage());
+                spec.commandLine().getErr().println(TerminalText.escape("parley: import rejected, nothing stored: "
+                                                                         + bad.getMessage()));
                 return bad.tampered() ? ExitCodes.TAMPERED : ExitCodes.FAILURE;
             }
             return ExitCodes.OK;

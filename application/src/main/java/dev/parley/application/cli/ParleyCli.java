@@ -25,30 +25,59 @@ public final class ParleyCli implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs {@code parley} with {@code args} on the standard streams and returns its exit status. */
+    /**
+     * Runs {@code parley} with {@code args} on the standard streams and returns its exit status; a write to them that
+     * fails is exit 1, never success.
+     */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        return execute(Output.standardOutput(), Output.standardError(), args);
     }
 
-    /** Runs {@code parley} with {@code args}, printing to {@code out} and {@code err}; returns its exit status. */
+    /**
+     * Runs {@code parley} with {@code args}, printing to {@code out} and {@code err}; returns its exit status, which
+     * is 1 when something written to either was lost.
+     */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = commandLine();
         commandLine.setOut(out);
         commandLine.setErr(err);
-        return commandLine.execute(args);
+        int status = commandLine.execute(args);
+        String lost = null;
+        try {
+            if (Output.failed(out)) {
+                lost = "cannot write to standard output";
+            }
+        } catch (Output.WriteFailedException e) {
+            lost = e.getMessage();
+        }
+        if (lost != null && status != ExitCodes.FAILURE) {
+            err.println("parley: " + lost);
+            status = ExitCodes.FAILURE;
+        }
+        return Output.failed(err) ? ExitCodes.FAILURE : status;
     }
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ParleyCli());
         commandLine.setExitCodeExceptionMapper(error -> ExitCodes.FAILURE);
+        CommandLine.IExecutionStrategy strategy = commandLine.getExecutionStrategy();
+        commandLine.setExecutionStrategy(parseResult -> {
+            try {
+                return strategy.execute(parseResult);
+            } catch (Output.WriteFailedException e) {
+                // Help and version are printed outside any command, where picocli would answer with a stack trace.
+                parseResult.commandSpec().commandLine().getErr().println("parley: " + e.getMessage());
+                return ExitCodes.FAILURE;
+            }
+        });
         commandLine.setParameterExceptionHandler((error, args) -> {
             PrintWriter err = error.getCommandLine().getErr();
-            err.println("parley: " + error.getMessage());
+            err.println(TerminalText.escape("parley: " + error.getMessage()));
             error.getCommandLine().usage(err);
             return ExitCodes.FAILURE;
         });
         commandLine.setExecutionExceptionHandler((error, cli, parseResult) -> {
-            cli.getErr().println("parley: " + explain(error));
+            cli.getErr().println(TerminalText.escape("parley: " + explain(error)));
             return ExitCodes.FAILURE;
         });
         return commandLine;
@@ -57,6 +86,11 @@ public final class ParleyCli implements Runnable {
     private static String explain(Exception error) {
         if (error instanceof StoreUnusableException || error instanceof CommandFileException) {
             return error.getMessage();
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof Output.WriteFailedException) {
+                return cause.getMessage();
+            }
         }
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {

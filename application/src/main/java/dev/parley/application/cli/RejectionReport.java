@@ -6,7 +6,10 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reports a rejected line as the contract says: text on stderr, or one JSON object per line on stdout. */
+/**
+ * Reports a rejected line as the contract says: text on stderr (escaped for the terminal, since it quotes the line), or
+ * one JSON object per line on stdout.
+ */
 final class RejectionReport {
 
     private RejectionReport() {
@@ -21,7 +24,7 @@ final class RejectionReport {
             object.put("message", rejection.message());
             out.println(Json.write(object));
         } else {
-            err.println(rejection.toText());
+            err.println(TerminalText.escape(rejection.toText()));
         }
     }
 }

@@ -71,8 +71,9 @@ final class ReplayCommand implements Callable<Integer> {
                        String.join(", ", Parley.READ_MODELS), seconds, Math.round(replay.eventsPerSecond()),
                        comparison.identical() ? "identical" : comparison.total() + " differences");
             for (ReadModelContents.Difference difference : comparison.differences()) {
-                out.println("  " + difference.readModel() + " " + difference.key() + " " + difference.change()
-                                    + "\n    before: " + difference.before() + "\n    after:  " + difference.after());
+                out.println("  " + difference.readModel() + " " + TerminalText.escape(difference.key()) + " "
+                                    + difference.change() + "\n    before: " + TerminalText.escape(difference.before())
+                                    + "\n    after:  " + TerminalText.escape(difference.after()));
             }
             if (comparison.total() > comparison.differences().size()) {
                 out.println("  ... and " + (comparison.total() - comparison.differences().size()) + " more");

@@ -41,7 +41,7 @@ final class StatusCommand implements Callable<Integer> {
                 : id == null ? FindStatusQuery.all() : FindStatusQuery.of(id);
         StatusReport report = store.ask(query, StatusReport.class);
         if (id != null && report.negotiations().isEmpty() && report.incidents().isEmpty()) {
-            spec.commandLine().getErr().println("parley: no negotiation or incident " + id
+            spec.commandLine().getErr().println("parley: no negotiation or incident " + TerminalText.escape(id)
                                                         + (time.any() ? " as of that time" : ""));
             return ExitCodes.FAILURE;
         }

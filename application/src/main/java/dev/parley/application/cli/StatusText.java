@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static dev.parley.application.cli.TerminalText.escape;
 import static dev.parley.projections.describe.EventDescriptions.time;
 
-/** The status read model as text for people. */
+/** The status read model as text for people; every recorded value is escaped for the terminal. */
 final class StatusText {
 
     private StatusText() {
@@ -31,19 +32,20 @@ final class StatusText {
     }
 
     private static void negotiation(StringBuilder text, NegotiationView negotiation) {
-        text.append("Negotiation ").append(negotiation.id()).append(": ").append(negotiation.status())
+        text.append("Negotiation ").append(escape(negotiation.id())).append(": ").append(negotiation.status())
             .append(" (round ").append(negotiation.currentRound()).append(")\n");
         text.append("  parties: ").append(join(negotiation.parties())).append('\n');
         for (RoundView round : negotiation.rounds()) {
-            text.append("  round ").append(round.round()).append(" in ").append(round.venue())
+            text.append("  round ").append(round.round()).append(" in ").append(escape(round.venue()))
                 .append(", opened ").append(time(round.openedAt()))
                 .append(round.mediators().isEmpty() ? ", no mediators" : ", mediated by " + join(round.mediators()))
-                .append(": ").append(round.closedAs() == null ? "open" : round.closedAs() + " — " + round.outcome())
+                .append(": ")
+                .append(round.closedAs() == null ? "open" : round.closedAs() + " — " + escape(round.outcome()))
                 .append('\n');
         }
         for (FrameworkView framework : negotiation.frameworks()) {
-            text.append("  framework ").append(framework.id()).append(" \"").append(framework.title())
-                .append("\" by ").append(framework.submittedBy()).append(": ")
+            text.append("  framework ").append(escape(framework.id())).append(" \"").append(escape(framework.title()))
+                .append("\" by ").append(escape(framework.submittedBy())).append(": ")
                 .append(framework.responses().isEmpty() ? "no response yet" : responses(framework.responses()))
                 .append('\n');
         }
@@ -55,15 +57,16 @@ final class StatusText {
     }
 
     private static void incident(StringBuilder text, IncidentView incident) {
-        text.append("Incident ").append(incident.id()).append(": ").append(incident.status()).append('\n');
-        text.append("  at ").append(incident.location()).append("; attackers ").append(join(incident.attackers()))
+        text.append("Incident ").append(escape(incident.id())).append(": ").append(incident.status()).append('\n');
+        text.append("  at ").append(escape(incident.location()))
+            .append("; attackers ").append(join(incident.attackers()))
             .append(", defenders ").append(join(incident.defenders())).append('\n');
         text.append("  casualties: ").append(incident.casualties().isEmpty() ? "none recorded"
                 : incident.casualties().entrySet().stream()
-                          .map(side -> side.getKey() + " " + count(side.getValue()))
+                          .map(side -> escape(side.getKey()) + " " + count(side.getValue()))
                           .collect(Collectors.joining("; "))).append('\n');
         for (StrikeView strike : incident.strikes()) {
-            text.append("  strike by ").append(strike.by()).append(" on ")
+            text.append("  strike by ").append(escape(strike.by())).append(" on ")
                 .append(strike.targets().isEmpty() ? "unnamed targets" : join(strike.targets()))
                 .append(" (").append(time(strike.occurredAt())).append(")\n");
         }
@@ -77,11 +80,11 @@ final class StatusText {
     }
 
     private static String responses(Map<String, ?> responses) {
-        return responses.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue())
+        return responses.entrySet().stream().map(entry -> escape(entry.getKey()) + " " + escape(entry.getValue()))
                         .collect(Collectors.joining(", "));
     }
 
     private static String join(List<String> names) {
-        return names.isEmpty() ? "none" : String.join(", ", names);
+        return names.isEmpty() ? "none" : names.stream().map(TerminalText::escape).collect(Collectors.joining(", "));
     }
 }

@@ -50,7 +50,8 @@ final class TimelineCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         for (TimelineEntry entry : timeline.entries()) {
             text.append(String.format("%-10s %s (source: %s)%n", EventDescriptions.time(entry.occurredAt()),
-                                      entry.description(), entry.source()));
+                                      TerminalText.escape(entry.description()),
+                                      TerminalText.escape(entry.source())));
         }
         return text.toString();
     }

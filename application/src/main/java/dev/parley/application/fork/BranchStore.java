@@ -1,5 +1,6 @@
 package dev.parley.application.fork;
 
+import dev.parley.shared.api.Fields;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -30,6 +31,16 @@ public final class BranchStore {
     public record BranchSummary(String name, long forkPoint, int events, Instant savedAt) {
     }
 
+    /** Saving would have replaced a branch that the caller did not ask to replace. */
+    public static final class BranchExistsException extends RuntimeException {
+        BranchExistsException(String name) {
+            super("a branch named " + name + " already exists", null, false, false);
+        }
+    }
+
+    /** SQLSTATE class 23: another saver inserted the same name between our check and our insert. */
+    private static final String INTEGRITY_CONSTRAINT_VIOLATION = "23";
+
     private final DataSource dataSource;
     private final Serializer serializer;
     private final RecordReader reader;
@@ -40,11 +51,41 @@ public final class BranchStore {
         this.reader = reader;
     }
 
-    /** Saves, or replaces, the branch {@code name}. */
-    void save(String name, long forkPoint, List<PositionedEvent> events, Instant savedAt) {
+    /**
+     * Checks a branch name by the rules for ids ({@link Fields#id}): 1–200 characters, valid Unicode, no control or
+     * bidi characters, not only spaces or invisible characters; else {@code INVALID_COMMAND}.
+     */
+    public static String checkName(String name) {
+        return Fields.id(name, "a branch name");
+    }
+
+    /** Whether a branch of this name is saved. */
+    public boolean exists(String name) {
+        try (Connection connection = dataSource.getConnection()) {
+            return exists(connection, name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the branches: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean exists(Connection connection, String name) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM branch WHERE name = ?")) {
+            select.setString(1, name);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    /** Saves the branch {@code name}; an existing one is replaced only when {@code replace} says so. */
+    void save(String name, long forkPoint, List<PositionedEvent> events, Instant savedAt, boolean replace) {
+        checkName(name);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                if (!replace && exists(connection, name)) {
+                    throw new BranchExistsException(name);
+                }
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM branch WHERE name = ?")) {
                     delete.setString(1, name);
                     delete.executeUpdate();
@@ -85,6 +126,9 @@ public final class BranchStore {
                 throw e;
             }
         } catch (SQLException e) {
+            if (!replace && e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY_CONSTRAINT_VIOLATION)) {
+                throw new BranchExistsException(name);
+            }
             throw new IllegalStateException("cannot save branch " + name + ": " + e.getMessage(), e);
         }
     }

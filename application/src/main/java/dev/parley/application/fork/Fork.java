@@ -25,6 +25,7 @@ public final class Fork implements AutoCloseable {
     private final TransactionFreeDomain domain;
     private final BranchStore branches;
     private final Serializer serializer;
+    private final String continues;
 
     /** How a fork gets the domain's Axon configuration, without transactions. */
     @FunctionalInterface
@@ -32,8 +33,10 @@ public final class Fork implements AutoCloseable {
         Configurer configurer(Serializer serializer);
     }
 
-    private Fork(ForkEvents events, TransactionFreeDomain domain, Serializer serializer, BranchStore branches) {
+    private Fork(ForkEvents events, TransactionFreeDomain domain, Serializer serializer, BranchStore branches,
+                 String continues) {
         this.events = events;
+        this.continues = continues;
         this.domain = domain;
         this.serializer = serializer;
         this.branches = branches;
@@ -47,16 +50,19 @@ public final class Fork implements AutoCloseable {
                                    .start();
     }
 
-    /** A fork of {@code parent} at {@code forkPoint}, with {@code inherited} events already its own. */
+    /**
+     * A fork of {@code parent} at {@code forkPoint}, with {@code inherited} events already its own; {@code continues}
+     * names the saved branch it continues, or is null.
+     */
     static Fork over(EventSource parent, long forkPoint, List<PositionedEvent> inherited, TransactionFreeDomain domain,
-                     Serializer serializer, BranchStore branches) {
+                     Serializer serializer, BranchStore branches, String continues) {
         ForkEvents events = new ForkEvents(parent, forkPoint);
         if (!inherited.isEmpty()) {
             List<DomainEventMessage<?>> messages = new ArrayList<>();
             inherited.forEach(event -> messages.add(event.message()));
             events.append(messages);
         }
-        return new Fork(events, domain, serializer, branches);
+        return new Fork(events, domain, serializer, branches, continues);
     }
 
     public CommandGateway commands() {
@@ -79,7 +85,7 @@ public final class Fork implements AutoCloseable {
 
     /** A fork of this fork at its current head. */
     public Fork fork() {
-        return new Fork(new ForkEvents(events, events.head()), domain, serializer, branches);
+        return new Fork(new ForkEvents(events, events.head()), domain, serializer, branches, continues);
     }
 
     /** Compares this fork with its base, now or at the fork point, for every aggregate the fork touched. */
@@ -88,11 +94,20 @@ public final class Fork implements AutoCloseable {
     }
 
     /**
-     * Keeps this fork's events under {@code name}, apart from the record, replacing a branch of that name. A fork of
-     * a fork is saved as one branch of the record, with its ancestors' events.
+     * Keeps this fork's events as the branch {@code name}, apart from the record. A fork of a fork is saved as one
+     * branch of the record, with its ancestors' events. A fork that continues a saved branch (or a fork of one) may
+     * save back to it; any other existing branch of that name is kept and this throws
+     * {@link BranchStore.BranchExistsException} ({@link #saveReplacing} replaces it). A name breaking the rules for
+     * ids (1–200 characters, valid Unicode, no control or bidi characters, not only invisible ones) is
+     * {@code INVALID_COMMAND}.
      */
     public void save(String name) {
-        branches.save(name, events.recordPoint(), events.lineage(), Instant.now());
+        branches.save(name, events.recordPoint(), events.lineage(), Instant.now(), name.equals(continues));
+    }
+
+    /** Keeps this fork's events as the branch {@code name}, replacing a branch of that name if there is one. */
+    public void saveReplacing(String name) {
+        branches.save(name, events.recordPoint(), events.lineage(), Instant.now(), true);
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class Forks {
             throw new IllegalArgumentException("cannot fork at position " + position + ": the record holds positions "
                                                        + "1 to " + head);
         }
-        return Fork.over(record, position, List.of(), domain, serializer, branches);
+        return Fork.over(record, position, List.of(), domain, serializer, branches, null);
     }
 
     /** A fork that sees what had been recorded by {@code recordedBy}. */
@@ -50,7 +50,7 @@ public final class Forks {
     public Fork branch(String name) {
         BranchStore.Branch branch = branches.load(name)
                 .orElseThrow(() -> new IllegalArgumentException("no branch named " + name));
-        return Fork.over(record, branch.forkPoint(), branch.events(), domain, serializer, branches);
+        return Fork.over(record, branch.forkPoint(), branch.events(), domain, serializer, branches, name);
     }
 
     public BranchStore branches() {

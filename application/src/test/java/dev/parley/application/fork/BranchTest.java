@@ -6,6 +6,7 @@ import dev.parley.application.commandfile.Rejection;
 import dev.parley.negotiation.api.FrameworkResponse;
 import dev.parley.negotiation.api.NegotiationStatus;
 import dev.parley.projections.status.NegotiationView;
+import dev.parley.shared.api.DomainRuleException;
 import dev.parley.shared.api.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ import static dev.parley.application.fork.ForkCli.recordScenario;
 import static dev.parley.application.fork.ForkCli.statusJson;
 import static dev.parley.application.fork.ForkCli.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Named branches: {@code fork --save NAME}, {@code forks}, and {@code fork --from NAME}, kept apart from the record. */
 class BranchTest {
@@ -161,13 +163,27 @@ class BranchTest {
     }
 
     @Test
-    void savingUnderAnExistingNameReplacesThatBranch() {
+    void savingUnderAnExistingNameIsRefusedAndOnlyReplaceReplacesThatBranch() {
         String store = recordScenario(directory);
         parleyExpecting(0, "fork", "--store", store, "--at", "11", "--then",
                         write(directory, "saved.ndjson", AFG_ACCEPTS_AND_COUNTERS).toString(), "--save", "what-if");
+        List<List<Object>> savedRows = RecordTables.branchRows(store);
+
+        ForkCli.Result refused = parleyExpecting(1, "fork", "--store", store, "--at", "6", "--then",
+                                                 write(directory, "conclude.ndjson", CONCLUDE).toString(),
+                                                 "--save", "what-if");
+
+        assertThat(refused.err()).isEqualTo("parley: a branch named what-if is already saved; add --replace to "
+                                                     + "replace it, or save under another name.\n");
+        assertThat(refused.out()).as("nothing was run").isEmpty();
+        assertThat(RecordTables.branchRows(store)).as("the saved branch, as it was").isEqualTo(savedRows);
+        assertThat(listBranches(store)).singleElement().satisfies(branch -> {
+            assertThat(branch.get("forkPoint").longValue()).isEqualTo(FRAMEWORK_SUBMITTED);
+            assertThat(branch.get("events").intValue()).isEqualTo(2);
+        });
 
         parleyExpecting(0, "fork", "--store", store, "--at", "6", "--then",
-                        write(directory, "conclude.ndjson", CONCLUDE).toString(), "--save", "what-if");
+                        write(directory, "conclude.ndjson", CONCLUDE).toString(), "--save", "what-if", "--replace");
 
         JsonNode branches = listBranches(store);
         assertThat(branches).singleElement().satisfies(branch -> {
@@ -181,6 +197,74 @@ class BranchTest {
                                               .satisfies(line -> assertThat(line)
                                                       .startsWith("line 1: ConcludeRound: NO_OPEN_ROUND: "));
         assertThat(RecordTables.branchRows(store)).as("one branch row and its one event").hasSize(2);
+    }
+
+    @Test
+    void branchNamesFollowTheRulesForIdsAndABadOneSavesAndRunsNothing() {
+        String store = recordScenario(directory);
+        Path file = write(directory, "conclude.ndjson", CONCLUDE);
+        for (String name : List.of("", "   ", "\u200b\u00a0\u2060", "bell\u0007name", "line\nbreak", "x".repeat(201),
+                                   "lone\ud800surrogate")) {
+            ForkCli.Result refused = parleyExpecting(1, "fork", "--store", store, "--at", "6", "--then",
+                                                     file.toString(), "--save", name);
+
+            assertThat(refused.err()).as("name %s", name).startsWith("parley: cannot save as branch '")
+                                     .hasLineCount(1).doesNotContain("\u0007", "\n" + "break");
+            assertThat(refused.out()).isEmpty();
+            assertNoStackTrace(refused.err());
+        }
+        assertThat(listBranches(store)).isEmpty();
+
+        String longest = "b".repeat(200);
+        parleyExpecting(0, "fork", "--store", store, "--at", "6", "--then", file.toString(), "--save", longest);
+        assertThat(listBranches(store)).singleElement()
+                                       .satisfies(branch -> assertThat(branch.get("name").textValue())
+                                               .isEqualTo(longest));
+    }
+
+    @Test
+    void replaceWithoutSaveIsAMistakeOnTheCommandLine() {
+        String store = recordScenario(directory);
+
+        ForkCli.Result refused = parleyExpecting(1, "fork", "--store", store, "--at", "6", "--then",
+                                                 write(directory, "conclude.ndjson", CONCLUDE).toString(),
+                                                 "--replace");
+
+        assertThat(refused.err()).startsWith("parley: --replace only goes with --save NAME");
+    }
+
+    @Test
+    void theJavaApiRefusesToSaveOverAnotherBranchButContinuesItsOwn() {
+        String store = recordScenario(directory);
+        try (Parley parley = Parley.builder().store(store).readModels(false).build()) {
+            try (Fork fork = parley.fork(FRAMEWORK_SUBMITTED)) {
+                accept(fork.commands(), respond("AFG", "ACCEPTED", "2025-10-27"));
+                fork.save("kept");
+            }
+            try (Fork other = parley.fork(6)) {
+                accept(other.commands(), concludeRound("Concluded", "2025-10-30"));
+                assertThatThrownBy(() -> other.save("kept"))
+                        .isInstanceOf(BranchStore.BranchExistsException.class)
+                        .hasMessage("a branch named kept already exists");
+                assertThat(parley.forks().branches().load("kept").orElseThrow().forkPoint())
+                        .isEqualTo(FRAMEWORK_SUBMITTED);
+                assertThatThrownBy(() -> other.save(" \u200b "))
+                        .isInstanceOfSatisfying(DomainRuleException.class,
+                                                invalid -> assertThat(invalid.code())
+                                                        .isEqualTo(ErrorCode.INVALID_COMMAND));
+
+                other.saveReplacing("kept");
+                assertThat(parley.forks().branches().load("kept").orElseThrow().forkPoint()).isEqualTo(6);
+            }
+            try (Fork continued = parley.forks().branch("kept")) {
+                accept(continued.commands(), openRound(2, "Istanbul", "2025-10-31"));
+                continued.save("kept");
+                try (Fork child = continued.fork()) {
+                    child.save("kept");
+                }
+            }
+            assertThat(parley.forks().branches().load("kept").orElseThrow().events()).hasSize(2);
+        }
     }
 
     @Test
