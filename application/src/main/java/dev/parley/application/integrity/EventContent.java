@@ -46,10 +46,11 @@ import java.util.stream.Stream;
 
 /**
  * Whether stored or imported events are ones Parley could have stored: a hash proves bytes unchanged since they were
- * hashed, not that they were ever a valid event. Checks, in one pass over events in position order, that each
- * stream keeps one aggregate type, that the payload type is one of Parley's events in a revision it reads, that the
- * recording time parses within the accepted years, that metadata is a JSON object, and that the payload deserializes
- * through the upcasters and passes the field checks of the command that decides such an event.
+ * hashed, not that they were ever a valid event. Checks, in one pass over events in position order, that each stream
+ * keeps one aggregate type and begins with the event that opens it, that the payload type is one of Parley's events in
+ * a revision it reads, that the recording time parses within the accepted years, that metadata is a JSON object, and
+ * that the payload deserializes through the upcasters and passes the field checks of the command that decides such an
+ * event.
  */
 final class EventContent {
 
@@ -72,6 +73,13 @@ final class EventContent {
         }
         if (!KnownEvents.aggregateType(type.get()).equals(event.aggregateType())) {
             return "a " + type.get().getSimpleName() + " in a stream of aggregate type " + event.aggregateType();
+        }
+        if (event.sequence() == 0 && !KnownEvents.beginsStream(type.get())) {
+            return "the stream " + event.aggregateId() + " begins with a " + type.get().getSimpleName()
+                    + ", not with the event that opens it";
+        }
+        if (event.sequence() > 0 && type.get() == IncidentReportedEvent.class) {
+            return "the incident " + event.aggregateId() + " is reported again at sequence " + event.sequence();
         }
         String recorded = recordedAtProblem(event.timestamp());
         if (recorded != null) {

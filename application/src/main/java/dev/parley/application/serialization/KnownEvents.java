@@ -76,6 +76,11 @@ public final class KnownEvents {
         return type(payloadType).map(type -> Objects.equals(revision, currentRevision(type))).orElse(false);
     }
 
+    /** Whether events of {@code type} begin a stream: each stream's first event is of such a type. */
+    public static boolean beginsStream(Class<? extends ParleyEvent> type) {
+        return type == IncidentReportedEvent.class || type == RoundOpenedEvent.class;
+    }
+
     /** The aggregate type whose streams hold events of {@code type}. */
     public static String aggregateType(Class<? extends ParleyEvent> type) {
         return AGGREGATE_TYPES.get(type);

@@ -97,6 +97,20 @@ class ImportContentTest {
     }
 
     @Test
+    void aStreamThatDoesNotBeginWithTheEventThatOpensItIsRefused() {
+        ObjectNode casualties = exported.stream()
+                                        .filter(line -> line.get("payloadType").textValue().equals(CASUALTIES))
+                                        .findFirst().orElseThrow();
+        String incident = casualties.get("aggregateId").textValue();
+        assertRefused(line -> line.get("aggregateId").textValue().equals(incident)
+                              && line.get("sequence").longValue() == 0, line -> {
+            for (String field : List.of("payloadType", "payloadRevision", "payload", "occurredAt")) {
+                line.set(field, casualties.get(field));
+            }
+        }, "the stream " + incident + " begins with a CasualtiesRecordedEvent, not with the event that opens it");
+    }
+
+    @Test
     void metadataThatIsNotAJsonObjectIsRefused() {
         assertRefused(firstOf(CASUALTIES), line -> line.put("metaData", "[\"not\", \"an object\"]"),
                       "the metadata is not a JSON object");
