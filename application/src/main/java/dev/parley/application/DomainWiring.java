@@ -4,18 +4,14 @@ import dev.parley.application.messaging.Provenance;
 import dev.parley.application.policy.CeasefirePropagation;
 import dev.parley.application.policy.StreamTypeGuard;
 import dev.parley.application.policy.StreamTypes;
-import dev.parley.application.upcasting.CasualtiesRecordedEvent1_to_2Upcaster;
+import dev.parley.application.serialization.ParleySerializers;
 import dev.parley.negotiation.api.KnownIncidents;
-import dev.parley.projections.json.ParleyJson;
 import dev.parley.shared.Aggregates;
 import dev.parley.shared.MissingAggregateInterceptor;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.TransactionManager;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
@@ -26,7 +22,6 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.util.List;
 
@@ -42,19 +37,11 @@ final class DomainWiring {
     }
 
     static Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(ParleyJson.create()).build();
+        return ParleySerializers.events();
     }
 
-    /**
-     * A serializer for aggregate snapshots: the same mapper configuration, reading and writing the aggregates'
-     * fields, since aggregates keep their state private.
-     */
     static Serializer snapshotSerializer() {
-        ObjectMapper mapper = ParleyJson.create();
-        mapper.setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE);
-        mapper.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
-        mapper.setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        return ParleySerializers.snapshots();
     }
 
     /** The domain without snapshots or cache, as forks use it. */
@@ -75,10 +62,10 @@ final class DomainWiring {
                 .configureEventSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
                 .configureCorrelationDataProviders(c -> List.of(new Provenance()))
-                .registerEventUpcaster(c -> new CasualtiesRecordedEvent1_to_2Upcaster())
                 .registerComponent(StreamTypes.class, c -> new StreamTypes(c.eventStore()))
                 .registerComponent(KnownIncidents.class, c -> c.getComponent(StreamTypes.class))
                 .configureCommandBus(c -> commandBus(c, commandInterceptors));
+        ParleySerializers.upcasters().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
         for (Class<?> type : Aggregates.types()) {
             AggregateConfigurer<?> aggregate = AggregateConfigurer.defaultConfiguration(type);
             if (snapshotEvery > 0) {

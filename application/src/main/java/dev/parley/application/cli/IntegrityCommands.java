@@ -84,8 +84,7 @@ final class IntegrityCommands {
                 Verification verified = verify(parley, integrity, err);
                 if (!verified.intact()) {
                     Verification.Problem problem = verified.problem();
-                    err.println(TerminalText.escape("parley: refusing to sign: position " + problem.position()
-                                                           + " (stream " + problem.stream() + "): " + problem.what()));
+                    err.println(TerminalText.escape("parley: refusing to sign: " + problem.describe()));
                     return ExitCodes.TAMPERED;
                 }
                 Checkpoint checkpoint = integrity.checkpoint(verified);
@@ -135,7 +134,8 @@ final class IntegrityCommands {
                 outcome.put("eventsPerSecond", Math.round(events / Math.max(seconds, 1e-9)));
                 outcome.put("rootHash", verified.intact() ? dev.parley.application.integrity.Hashes.hex(
                         verified.root()) : null);
-                outcome.put("firstBadPosition", verified.intact() ? null : verified.problem().position());
+                outcome.put("firstBadPosition", verified.intact() || verified.problem().inSnapshot() ? null
+                        : verified.problem().position());
                 outcome.put("stream", verified.intact() ? null : verified.problem().stream());
                 outcome.put("problem", verified.intact() ? checkpointProblem : verified.problem().what());
                 if (checkpoint != null) {
@@ -145,8 +145,7 @@ final class IntegrityCommands {
                 out.println(Json.write(outcome));
             } else if (!verified.intact()) {
                 Verification.Problem problem = verified.problem();
-                out.println(TerminalText.escape("TAMPERED: position " + problem.position() + " (stream "
-                                                        + problem.stream() + "): " + problem.what()));
+                out.println(TerminalText.escape("TAMPERED: " + problem.describe()));
             } else if (checkpointProblem != null) {
                 out.println(TerminalText.escape("TAMPERED: " + checkpointProblem));
             } else {
@@ -186,8 +185,8 @@ final class IntegrityCommands {
                         "no checkpoint yet: run parley checkpoint first"));
                 Verification verified = verify(parley, integrity, spec.commandLine().getErr());
                 if (!verified.intact()) {
-                    spec.commandLine().getErr().println("parley: the store does not verify at position "
-                                                                + verified.problem().position());
+                    spec.commandLine().getErr().println(TerminalText.escape(
+                            "parley: the store does not verify: " + verified.problem().describe()));
                     return ExitCodes.TAMPERED;
                 }
                 InclusionProof proof = integrity.prove(verified, position, checkpoint);
@@ -270,7 +269,8 @@ final class IntegrityCommands {
     }
 
     @Command(name = "import", description = "Import an export into an empty store: every hash and chain is "
-            + "verified first, and one bad line rejects the whole file.")
+            + "verified first, and every event checked to be one Parley could have stored; one bad line rejects the "
+            + "whole file.")
     static final class ImportCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -25,11 +25,35 @@ public final class HashingEventStorageEngine extends JdbcEventStorageEngine {
 
     private final EventHasher hasher;
     private final TransactionManager transactions;
+    private final SnapshotBinding snapshotBinding;
 
+    /**
+     * The engine over {@code builder}'s settings; snapshots are bound to the history as they are stored, and only
+     * snapshots whose binding holds are loaded.
+     */
     public HashingEventStorageEngine(Builder builder, EventHasher hasher, TransactionManager transactions) {
-        super(builder);
+        this(builder, hasher, transactions, new SnapshotBinding(hasher.connections()));
+    }
+
+    private HashingEventStorageEngine(Builder builder, EventHasher hasher, TransactionManager transactions,
+                                      SnapshotBinding snapshotBinding) {
+        super(builder.snapshotFilter(snapshotBinding));
         this.hasher = hasher;
         this.transactions = transactions;
+        this.snapshotBinding = snapshotBinding;
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        transactions.executeInTransaction(() -> {
+            super.storeSnapshot(snapshot, serializer);
+            try {
+                snapshotBinding.bind(snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber());
+            } catch (SQLException e) {
+                throw new EventStoreException("cannot bind the snapshot of " + snapshot.getAggregateIdentifier()
+                                                      + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     @Override

@@ -95,8 +95,9 @@ public final class Transfer {
     }
 
     /**
-     * Imports an export into an empty store: checks every line first (format, order, chains, hashes), then writes
-     * all of it in one transaction. Nothing is written when any line fails.
+     * Imports an export into an empty store: checks every line first (format, order, chains, hashes, and that each
+     * event is one Parley could have stored: {@link EventContent}), then writes all of it in one transaction. Nothing
+     * is written when any line fails.
      */
     public long importFrom(Path file) throws IOException {
         long events = check(file);
@@ -121,6 +122,7 @@ public final class Transfer {
     private long check(Path file) throws IOException {
         Map<String, byte[]> lastLeaf = new HashMap<>();
         Map<String, Long> lastSequence = new HashMap<>();
+        EventContent content = new EventContent();
         long lastPosition = Long.MIN_VALUE;
         long events = 0;
         int number = 0;
@@ -149,9 +151,14 @@ public final class Transfer {
                     throw new BadLine(number, "occurredAt " + event.occurredAt() + " contradicts the payload's "
                             + occurredAt(event.payload()), true);
                 }
-                byte[] leaf = input(event).leafHash(previous);
+                LeafInput input = input(event);
+                byte[] leaf = input.leafHash(previous);
                 if (!Hashes.hex(leaf).equals(event.leafHash())) {
                     throw new BadLine(number, "the event does not match its leaf hash", true);
+                }
+                String unfit = content.problem(input);
+                if (unfit != null) {
+                    throw new BadLine(number, "not an event Parley could have stored: " + unfit, false);
                 }
                 lastLeaf.put(event.aggregateId(), leaf);
                 lastSequence.put(event.aggregateId(), event.sequence());

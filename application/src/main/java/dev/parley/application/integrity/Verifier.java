@@ -15,6 +15,8 @@ import java.util.function.LongConsumer;
 /**
  * Recomputes every leaf hash and stream chain from the stored events, in position order, and compares them with the
  * stored hashes: an altered byte, a deleted, reordered or inserted event shows as the first position where they part.
+ * Each event must also be one Parley could have stored ({@link EventContent}), whoever wrote the store, and each
+ * snapshot must be what its events build ({@link SnapshotAudit}).
  */
 public final class Verifier {
 
@@ -30,8 +32,12 @@ public final class Verifier {
         long[] positions = new long[1024];
         Map<String, byte[]> lastLeaf = new HashMap<>();
         Map<String, Long> lastSequence = new HashMap<>();
+        EventContent content = new EventContent();
         try (Connection connection = dataSource.getConnection()) {
+            // One snapshot of the store for every read: under READ COMMITTED (PostgreSQL's default) the events and
+            // the hashes would be read at different moments, and a writer's commit in between looked like tampering.
             connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             try (PreparedStatement events = connection.prepareStatement(
                          "SELECT " + StoredRows.COLUMNS + " FROM domain_event_entry ORDER BY global_index");
@@ -70,6 +76,12 @@ public final class Verifier {
                                     "the stored event does not match its hash (altered, swapped or forged)"),
                                         start);
                         }
+                        String unfit = content.problem(event);
+                        if (unfit != null) {
+                            return done(leaves, positions, new Verification.Problem(
+                                    event.position(), event.aggregateId(),
+                                    "not an event Parley could have stored: " + unfit), start);
+                        }
                         lastLeaf.put(event.aggregateId(), leaf);
                         lastSequence.put(event.aggregateId(), event.sequence());
                         if (leaves.size() == positions.length) {
@@ -87,6 +99,10 @@ public final class Verifier {
                                 hashRows.getLong(1), hashRows.getString(2),
                                 "the event hashed at this position was deleted"), start);
                     }
+                }
+                Verification.Problem snapshot = new SnapshotAudit().firstProblem(connection).orElse(null);
+                if (snapshot != null) {
+                    return done(leaves, positions, snapshot, start);
                 }
             } finally {
                 connection.rollback();

@@ -13,14 +13,15 @@ import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
  */
 public final class CasualtiesRecordedEvent1_to_2Upcaster extends SingleEventUpcaster {
 
-    private static final SimpleSerializedType REVISION_1 =
+    /** The stored type this upcaster reads. */
+    public static final SimpleSerializedType READS =
             new SimpleSerializedType(CasualtiesRecordedEvent.class.getName(), "1");
     private static final SimpleSerializedType REVISION_2 =
             new SimpleSerializedType(CasualtiesRecordedEvent.class.getName(), "2");
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return representation.getType().equals(REVISION_1);
+        return representation.getType().equals(READS);
     }
 
     @Override
