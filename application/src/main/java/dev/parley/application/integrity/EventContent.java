@@ -29,6 +29,7 @@ import dev.parley.negotiation.api.SubmitFrameworkCommand;
 import dev.parley.negotiation.api.TalksCollapsedEvent;
 import dev.parley.projections.json.ParleyJson;
 import dev.parley.shared.api.DomainRuleException;
+import dev.parley.shared.api.FieldLimitException;
 import dev.parley.shared.api.Fields;
 import dev.parley.shared.api.ParleyEvent;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -54,10 +55,29 @@ import java.util.stream.Stream;
  */
 final class EventContent {
 
+    private final boolean limitsApply;
     private final JacksonSerializer serializer = ParleySerializers.events();
     private final ObjectMapper mapper = serializer.getObjectMapper();
     private final EventUpcaster upcasters = ParleySerializers.upcasterChain();
     private final Map<String, String> streamTypes = new HashMap<>();
+
+    private EventContent(boolean limitsApply) {
+        this.limitsApply = limitsApply;
+    }
+
+    /** The checks for events coming in by import, which must meet every limit a command meets today. */
+    static EventContent ofImport() {
+        return new EventContent(true);
+    }
+
+    /**
+     * The checks for events already in a store: versions before the contract's limits stored events beyond them (a
+     * count over a million, a time past the year 9999), so a limit alone is no sign of tampering there; every other
+     * rule is.
+     */
+    static EventContent ofStore() {
+        return new EventContent(false);
+    }
 
     /** Why {@code event} is not an event Parley could have stored, or null when it is one. */
     String problem(LeafInput event) {
@@ -99,6 +119,9 @@ final class EventContent {
         }
         try {
             check((ParleyEvent) payload, event.aggregateId());
+        } catch (FieldLimitException beyondLimit) {
+            return limitsApply ? "the payload breaks a field rule (" + beyondLimit.code() + "): "
+                    + beyondLimit.getMessage() : null;
         } catch (DomainRuleException e) {
             return "the payload breaks a field rule (" + e.code() + "): " + e.getMessage();
         }

@@ -122,7 +122,7 @@ public final class Transfer {
     private long check(Path file) throws IOException {
         Map<String, byte[]> lastLeaf = new HashMap<>();
         Map<String, Long> lastSequence = new HashMap<>();
-        EventContent content = new EventContent();
+        EventContent content = EventContent.ofImport();
         long lastPosition = Long.MIN_VALUE;
         long events = 0;
         int number = 0;

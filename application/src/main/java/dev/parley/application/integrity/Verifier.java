@@ -32,7 +32,7 @@ public final class Verifier {
         long[] positions = new long[1024];
         Map<String, byte[]> lastLeaf = new HashMap<>();
         Map<String, Long> lastSequence = new HashMap<>();
-        EventContent content = new EventContent();
+        EventContent content = EventContent.ofStore();
         try (Connection connection = dataSource.getConnection()) {
             // One snapshot of the store for every read: under READ COMMITTED (PostgreSQL's default) the events and
             // the hashes would be read at different moments, and a writer's commit in between looked like tampering.

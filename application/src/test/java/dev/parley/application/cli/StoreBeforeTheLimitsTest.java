@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A store written before the limits existed may hold what commands now refuse: counts whose sum passes the range of
- * an int and times hundreds of millennia away. Such a store still displays, replays and exports.
+ * an int and times hundreds of millennia away. Such a store still displays, replays, verifies and exports; its
+ * export imports only once those events are brought within the limits, as import takes what a command would.
  */
 class StoreBeforeTheLimitsTest {
 
@@ -28,7 +29,7 @@ class StoreBeforeTheLimitsTest {
     Path directory;
 
     @Test
-    void eventsBeyondTodaysLimitsStillDisplayReplayAndExport() {
+    void eventsBeyondTodaysLimitsStillDisplayReplayVerifyAndExport() {
         String store = storeUrl(directory);
         IncidentId id = new IncidentId("inc-old");
         Instant farOff = Instant.parse("+300000-01-01T00:00:00Z");
@@ -53,6 +54,11 @@ class StoreBeforeTheLimitsTest {
         Path export = directory.resolve("old.ndjson");
         assertThat(parley("export", "--store", store, "--out", export.toString()).exitCode()).isZero();
         assertThat(export).content().contains("+300000-01-01T00:00:00Z");
+        Cli.Result verified = parley("verify", "--store", store);
+        assertThat(verified.exitCode()).as("verify: %s%s", verified.out(), verified.err()).isZero();
+        Cli.Result imported = parley("import", "--store", storeUrl(directory.resolve("copy")), export.toString());
+        assertThat(imported.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(imported.err()).contains("killed must be 0 to 1000000, was 2147483647");
     }
 
     private static GenericDomainEventMessage<Object> event(IncidentId id, long sequence, Object payload) {

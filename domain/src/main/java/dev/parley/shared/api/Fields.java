@@ -68,7 +68,7 @@ public final class Fields {
     public static Instant time(Instant value, String field) {
         present(value, field);
         if (!isInRange(value)) {
-            throw invalid(outOfRange(field, value));
+            throw beyondLimit(outOfRange(field, value));
         }
         return value;
     }
@@ -85,16 +85,22 @@ public final class Fields {
 
     /** A casualty count: 0 to {@value #MAX_COUNT}, else {@link ErrorCode#INVALID_COUNT}. */
     public static int count(int value, String field) {
-        if (value < 0 || value > MAX_COUNT) {
+        if (value < 0) {
             throw new DomainRuleException(INVALID_COUNT, field + " must be 0 to " + MAX_COUNT + ", was " + value);
+        }
+        if (value > MAX_COUNT) {
+            throw new FieldLimitException(INVALID_COUNT, field + " must be 0 to " + MAX_COUNT + ", was " + value);
         }
         return value;
     }
 
     /** A round number: 1 to {@value #MAX_ROUND}. */
     public static int round(int value) {
-        if (value < 1 || value > MAX_ROUND) {
+        if (value < 1) {
             throw invalid("round must be 1 to " + MAX_ROUND + ", was " + value);
+        }
+        if (value > MAX_ROUND) {
+            throw beyondLimit("round must be 1 to " + MAX_ROUND + ", was " + value);
         }
         return value;
     }
@@ -140,6 +146,10 @@ public final class Fields {
         return new DomainRuleException(INVALID_COMMAND, message);
     }
 
+    private static FieldLimitException beyondLimit(String message) {
+        return new FieldLimitException(INVALID_COMMAND, message);
+    }
+
     public static boolean sameEntries(List<String> left, List<String> right) {
         return Objects.equals(new HashSet<>(left), new HashSet<>(right));
     }
@@ -147,7 +157,7 @@ public final class Fields {
     private static <T> List<T> list(List<T> values, String field) {
         present(values, field);
         if (values.size() > MAX_LIST_SIZE) {
-            throw invalid(field + " may hold at most " + MAX_LIST_SIZE + " entries, held " + values.size());
+            throw beyondLimit(field + " may hold at most " + MAX_LIST_SIZE + " entries, held " + values.size());
         }
         return values;
     }
@@ -162,10 +172,11 @@ public final class Fields {
         present(value, field);
         requireValidUnicode(value, field);
         value.codePoints().filter(Fields::isControlOrBidi).findFirst().ifPresent(character -> {
-            throw invalid(field + " may not contain the control character " + escaped(character));
+            throw beyondLimit(field + " may not contain the control character " + escaped(character));
         });
         if (value.codePoints().allMatch(Fields::isBlankLooking)) {
-            throw invalid(field + " is required and may not be blank or made only of invisible characters");
+            String message = field + " is required and may not be blank or made only of invisible characters";
+            throw value.isBlank() ? invalid(message) : beyondLimit(message);
         }
         requireLength(value, field, maximum);
         return value;
@@ -182,10 +193,10 @@ public final class Fields {
                     && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(unit)) {
-                throw invalid(field + " is not valid Unicode: a lone surrogate " + escaped(unit) + " at character "
+                throw beyondLimit(field + " is not valid Unicode: a lone surrogate " + escaped(unit) + " at character "
                                       + (i + 1));
             } else if (unit == 0) {
-                throw invalid(field + " may not contain the NUL character (\\u0000)");
+                throw beyondLimit(field + " may not contain the NUL character (\\u0000)");
             }
         }
     }
@@ -193,7 +204,7 @@ public final class Fields {
     private static void requireLength(String value, String field, int maximum) {
         int length = value.codePointCount(0, value.length());
         if (length > maximum) {
-            throw invalid(field + " may be at most " + maximum + " characters long, was " + length);
+            throw beyondLimit(field + " may be at most " + maximum + " characters long, was " + length);
         }
     }
 
