@@ -1,6 +1,5 @@
 package dev.parley;
 
-import dev.parley.incident.api.IncidentId;
 import dev.parley.incident.api.IncidentReportedEvent;
 import dev.parley.incident.api.RecordCasualtiesCommand;
 import dev.parley.incident.api.RecordStrikeCommand;
@@ -10,7 +9,6 @@ import dev.parley.negotiation.api.CollapseTalksCommand;
 import dev.parley.negotiation.api.ConcludeRoundCommand;
 import dev.parley.negotiation.api.FrameworkResponse;
 import dev.parley.negotiation.api.KnownIncidents;
-import dev.parley.negotiation.api.NegotiationId;
 import dev.parley.negotiation.api.OfferMediationCommand;
 import dev.parley.negotiation.api.OpenRoundCommand;
 import dev.parley.negotiation.api.RespondToFrameworkCommand;
@@ -19,6 +17,8 @@ import dev.parley.shared.Aggregates;
 import dev.parley.shared.MissingAggregateInterceptor;
 import dev.parley.shared.api.DomainRuleException;
 import dev.parley.shared.api.ErrorCode;
+import dev.parley.shared.api.IncidentId;
+import dev.parley.shared.api.NegotiationId;
 import dev.parley.shared.api.ParleyCommand;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

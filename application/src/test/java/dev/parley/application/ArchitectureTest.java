@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 class ArchitectureTest {
 
@@ -41,5 +42,17 @@ class ArchitectureTest {
     @Test
     void nothingUsesXStream() {
         noClasses().should().dependOnClassesThat().resideInAPackage("com.thoughtworks.xstream..").check(classes);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("dev.parley.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theLibraryNeverDependsOnTheCommandLine() {
+        noClasses().that().resideOutsideOfPackage("dev.parley.application.cli..")
+                   .should().dependOnClassesThat().resideInAPackage("dev.parley.application.cli..")
+                   .check(classes);
     }
 }

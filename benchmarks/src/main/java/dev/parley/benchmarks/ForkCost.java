@@ -3,8 +3,8 @@ package dev.parley.benchmarks;
 import dev.parley.application.Parley;
 import dev.parley.application.fork.Fork;
 import dev.parley.application.fork.ForkDiff;
-import dev.parley.incident.api.IncidentId;
 import dev.parley.incident.api.RecordCasualtiesCommand;
+import dev.parley.shared.api.IncidentId;
 
 import java.time.Instant;
 import java.util.ArrayList;

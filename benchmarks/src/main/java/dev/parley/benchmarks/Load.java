@@ -2,9 +2,9 @@ package dev.parley.benchmarks;
 
 import dev.parley.application.Parley;
 import dev.parley.application.storage.Store;
-import dev.parley.incident.api.IncidentId;
 import dev.parley.incident.api.RecordCasualtiesCommand;
 import dev.parley.incident.api.ReportIncidentCommand;
+import dev.parley.shared.api.IncidentId;
 import org.axonframework.config.Configuration;
 
 import java.time.Instant;

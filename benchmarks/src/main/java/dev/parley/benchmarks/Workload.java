@@ -1,12 +1,12 @@
 package dev.parley.benchmarks;
 
 import dev.parley.incident.api.CasualtiesRecordedEvent;
-import dev.parley.incident.api.IncidentId;
 import dev.parley.incident.api.IncidentReportedEvent;
 import dev.parley.incident.api.RecordCasualtiesCommand;
 import dev.parley.incident.api.ReportIncidentCommand;
 import dev.parley.projections.json.ParleyJson;
 import dev.parley.shared.api.AggregateTypes;
+import dev.parley.shared.api.IncidentId;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package dev.parley.negotiation;
 
-import dev.parley.incident.api.IncidentId;
 import dev.parley.negotiation.api.CeasefireDeclaredEvent;
 import dev.parley.negotiation.api.CollapseTalksCommand;
 import dev.parley.negotiation.api.ConcludeRoundCommand;
@@ -11,7 +10,6 @@ import dev.parley.negotiation.api.FrameworkResponse;
 import dev.parley.negotiation.api.FrameworkSubmittedEvent;
 import dev.parley.negotiation.api.KnownIncidents;
 import dev.parley.negotiation.api.MediationOfferedEvent;
-import dev.parley.negotiation.api.NegotiationId;
 import dev.parley.negotiation.api.NegotiationStatus;
 import dev.parley.negotiation.api.OfferMediationCommand;
 import dev.parley.negotiation.api.OpenRoundCommand;
@@ -22,6 +20,8 @@ import dev.parley.negotiation.api.SubmitFrameworkCommand;
 import dev.parley.negotiation.api.TalksCollapsedEvent;
 import dev.parley.shared.api.DomainRuleException;
 import dev.parley.shared.api.Fields;
+import dev.parley.shared.api.IncidentId;
+import dev.parley.shared.api.NegotiationId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;

@@ -1,11 +1,11 @@
 package dev.parley.shared;
 
-import dev.parley.incident.api.IncidentId;
 import dev.parley.negotiation.api.OpenRoundCommand;
-import dev.parley.negotiation.api.NegotiationId;
 import dev.parley.shared.api.DomainRuleException;
 import dev.parley.shared.api.ErrorCode;
 import dev.parley.shared.api.Fields;
+import dev.parley.shared.api.IncidentId;
+import dev.parley.shared.api.NegotiationId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -2,8 +2,8 @@ package dev.parley.starter;
 
 import dev.parley.application.Parley;
 import dev.parley.application.integrity.Integrity;
-import dev.parley.incident.api.IncidentId;
 import dev.parley.incident.api.ReportIncidentCommand;
+import dev.parley.shared.api.IncidentId;
 import dev.parley.starter.sample.SampleApplication;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;

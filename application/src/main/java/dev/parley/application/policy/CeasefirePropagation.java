@@ -1,10 +1,10 @@
 package dev.parley.application.policy;
 
 import dev.parley.incident.api.DeclareCeasefireCommand;
-import dev.parley.incident.api.IncidentId;
 import dev.parley.negotiation.api.CeasefireDeclaredEvent;
 import dev.parley.shared.api.DomainRuleException;
 import dev.parley.shared.api.ErrorCode;
+import dev.parley.shared.api.IncidentId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,8 +1,8 @@
 package dev.parley.application.policy;
 
-import dev.parley.incident.api.IncidentId;
 import dev.parley.incident.api.IncidentReportedEvent;
 import dev.parley.negotiation.api.KnownIncidents;
+import dev.parley.shared.api.IncidentId;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;

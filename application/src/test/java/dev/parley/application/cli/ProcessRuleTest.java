@@ -2,12 +2,12 @@ package dev.parley.application.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.application.Parley;
-import dev.parley.incident.api.IncidentId;
 import dev.parley.incident.api.ReportIncidentCommand;
 import dev.parley.incident.api.ReportViolationCommand;
 import dev.parley.negotiation.api.DeclareCeasefireCommand;
-import dev.parley.negotiation.api.NegotiationId;
 import dev.parley.negotiation.api.OpenRoundCommand;
+import dev.parley.shared.api.IncidentId;
+import dev.parley.shared.api.NegotiationId;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,9 +2,9 @@ package dev.parley.application.cli;
 
 import dev.parley.application.Parley;
 import dev.parley.incident.api.CasualtiesRecordedEvent;
-import dev.parley.incident.api.IncidentId;
 import dev.parley.incident.api.IncidentReportedEvent;
 import dev.parley.shared.api.AggregateTypes;
+import dev.parley.shared.api.IncidentId;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

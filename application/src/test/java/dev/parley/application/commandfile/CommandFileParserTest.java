@@ -1,6 +1,5 @@
 package dev.parley.application.commandfile;
 
-import dev.parley.incident.api.IncidentId;
 import dev.parley.incident.api.RecordCasualtiesCommand;
 import dev.parley.incident.api.RecordStrikeCommand;
 import dev.parley.incident.api.ReportIncidentCommand;
@@ -8,12 +7,13 @@ import dev.parley.incident.api.ReportViolationCommand;
 import dev.parley.negotiation.api.CollapseTalksCommand;
 import dev.parley.negotiation.api.ConcludeRoundCommand;
 import dev.parley.negotiation.api.FrameworkResponse;
-import dev.parley.negotiation.api.NegotiationId;
 import dev.parley.negotiation.api.OfferMediationCommand;
 import dev.parley.negotiation.api.OpenRoundCommand;
 import dev.parley.negotiation.api.RespondToFrameworkCommand;
 import dev.parley.negotiation.api.SubmitFrameworkCommand;
 import dev.parley.shared.api.ErrorCode;
+import dev.parley.shared.api.IncidentId;
+import dev.parley.shared.api.NegotiationId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

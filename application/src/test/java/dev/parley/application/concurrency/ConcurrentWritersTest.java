@@ -2,11 +2,11 @@ package dev.parley.application.concurrency;
 
 import dev.parley.application.Parley;
 import dev.parley.application.commandfile.CommandFileRunner;
-import dev.parley.incident.api.IncidentId;
 import dev.parley.incident.api.RecordCasualtiesCommand;
 import dev.parley.projections.status.CasualtyCount;
 import dev.parley.projections.status.FindStatusQuery;
 import dev.parley.projections.status.StatusReport;
+import dev.parley.shared.api.IncidentId;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

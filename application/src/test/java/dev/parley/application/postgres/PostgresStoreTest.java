@@ -1,6 +1,5 @@
 package dev.parley.application.postgres;
 
-import dev.parley.application.testing.PostgresServer;
 import dev.parley.application.Parley;
 import dev.parley.application.commandfile.CommandFileRunner;
 import dev.parley.application.fork.Fork;
@@ -9,9 +8,9 @@ import dev.parley.application.integrity.Integrity;
 import dev.parley.application.integrity.Verification;
 import dev.parley.application.readmodel.CatchUpListener;
 import dev.parley.application.readmodel.ReadModelContents;
+import dev.parley.application.testing.PostgresServer;
 import dev.parley.incident.api.IncidentStatus;
 import dev.parley.negotiation.api.FrameworkResponse;
-import dev.parley.negotiation.api.NegotiationId;
 import dev.parley.negotiation.api.NegotiationStatus;
 import dev.parley.negotiation.api.RespondToFrameworkCommand;
 import dev.parley.projections.audit.AuditTrail;
@@ -19,6 +18,7 @@ import dev.parley.projections.audit.FindAuditTrailQuery;
 import dev.parley.projections.status.FindStatusAsOfQuery;
 import dev.parley.projections.status.FindStatusQuery;
 import dev.parley.projections.status.StatusReport;
+import dev.parley.shared.api.NegotiationId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;

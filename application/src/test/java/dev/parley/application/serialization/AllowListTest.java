@@ -1,7 +1,7 @@
 package dev.parley.application.serialization;
 
 import dev.parley.incident.api.CasualtiesRecordedEvent;
-import dev.parley.incident.api.IncidentId;
+import dev.parley.shared.api.IncidentId;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;

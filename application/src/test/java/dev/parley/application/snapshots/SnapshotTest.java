@@ -3,16 +3,16 @@ package dev.parley.application.snapshots;
 import dev.parley.application.Parley;
 import dev.parley.application.commandfile.CommandFileRunner;
 import dev.parley.incident.api.DeclareCeasefireCommand;
-import dev.parley.incident.api.IncidentId;
 import dev.parley.incident.api.RecordCasualtiesCommand;
 import dev.parley.incident.api.ReportIncidentCommand;
-import dev.parley.negotiation.api.NegotiationId;
 import dev.parley.negotiation.api.OpenRoundCommand;
 import dev.parley.negotiation.api.SubmitFrameworkCommand;
 import dev.parley.projections.status.FindStatusAtSequenceQuery;
 import dev.parley.projections.status.StatusReport;
 import dev.parley.shared.api.DomainRuleException;
 import dev.parley.shared.api.ErrorCode;
+import dev.parley.shared.api.IncidentId;
+import dev.parley.shared.api.NegotiationId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

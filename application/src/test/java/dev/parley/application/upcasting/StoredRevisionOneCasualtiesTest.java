@@ -1,6 +1,5 @@
 package dev.parley.application.upcasting;
 
-import dev.parley.application.testing.Queries;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.application.Parley;
 import dev.parley.application.RevisionOneParley;
@@ -8,8 +7,8 @@ import dev.parley.application.fork.Fork;
 import dev.parley.application.integrity.Verification;
 import dev.parley.application.storage.Store;
 import dev.parley.application.testing.ParleyRun;
+import dev.parley.application.testing.Queries;
 import dev.parley.incident.api.CasualtiesRecordedEvent;
-import dev.parley.incident.api.IncidentId;
 import dev.parley.incident.api.RecordCasualtiesCommand;
 import dev.parley.incident.api.ReportIncidentCommand;
 import dev.parley.projections.status.CasualtyCount;
@@ -21,6 +20,7 @@ import dev.parley.projections.status.StatusReport;
 import dev.parley.projections.timeline.FindTimelineQuery;
 import dev.parley.projections.timeline.Timeline;
 import dev.parley.projections.timeline.TimelineEntry;
+import dev.parley.shared.api.IncidentId;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.parley.benchmarks.jmh;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.incident.api.CasualtiesRecordedEvent;
-import dev.parley.incident.api.IncidentId;
 import dev.parley.projections.json.ParleyJson;
+import dev.parley.shared.api.IncidentId;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

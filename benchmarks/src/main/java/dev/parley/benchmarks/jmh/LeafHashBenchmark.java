@@ -2,9 +2,9 @@ package dev.parley.benchmarks.jmh;
 
 import dev.parley.application.integrity.Hashes;
 import dev.parley.application.integrity.LeafInput;
-import dev.parley.incident.api.IncidentId;
 import dev.parley.incident.api.IncidentReportedEvent;
 import dev.parley.projections.json.ParleyJson;
+import dev.parley.shared.api.IncidentId;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -1,6 +1,7 @@
 package dev.parley.incident.api;
 
-import dev.parley.negotiation.api.NegotiationId;
+import dev.parley.shared.api.IncidentId;
+import dev.parley.shared.api.NegotiationId;
 import dev.parley.shared.api.ParleyEvent;
 import org.axonframework.serialization.Revision;
 

@@ -1,7 +1,8 @@
 package dev.parley.incident.api;
 
-import dev.parley.negotiation.api.NegotiationId;
 import dev.parley.shared.api.Fields;
+import dev.parley.shared.api.IncidentId;
+import dev.parley.shared.api.NegotiationId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;

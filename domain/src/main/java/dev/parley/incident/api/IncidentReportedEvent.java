@@ -1,5 +1,6 @@
 package dev.parley.incident.api;
 
+import dev.parley.shared.api.IncidentId;
 import dev.parley.shared.api.ParleyEvent;
 import org.axonframework.serialization.Revision;
 

@@ -1,6 +1,7 @@
 package dev.parley.incident.api;
 
 import dev.parley.shared.api.Fields;
+import dev.parley.shared.api.IncidentId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package dev.parley.negotiation.api;
 
-import dev.parley.incident.api.IncidentId;
+import dev.parley.shared.api.IncidentId;
+import dev.parley.shared.api.NegotiationId;
 import dev.parley.shared.api.ParleyEvent;
 import org.axonframework.serialization.Revision;
 

@@ -1,7 +1,8 @@
 package dev.parley.negotiation.api;
 
-import dev.parley.incident.api.IncidentId;
 import dev.parley.shared.api.Fields;
+import dev.parley.shared.api.IncidentId;
+import dev.parley.shared.api.NegotiationId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.parley.negotiation.api;
 
+import dev.parley.shared.api.NegotiationId;
 import dev.parley.shared.api.ParleyEvent;
 import org.axonframework.serialization.Revision;
 

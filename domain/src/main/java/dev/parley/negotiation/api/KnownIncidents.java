@@ -1,6 +1,6 @@
 package dev.parley.negotiation.api;
 
-import dev.parley.incident.api.IncidentId;
+import dev.parley.shared.api.IncidentId;
 
 import java.time.Instant;
 import java.util.Optional;

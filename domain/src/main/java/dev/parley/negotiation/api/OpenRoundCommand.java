@@ -1,6 +1,7 @@
 package dev.parley.negotiation.api;
 
 import dev.parley.shared.api.Fields;
+import dev.parley.shared.api.NegotiationId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;

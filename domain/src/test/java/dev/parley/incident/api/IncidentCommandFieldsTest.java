@@ -1,6 +1,7 @@
 package dev.parley.incident.api;
 
 import dev.parley.shared.api.DomainRuleException;
+import dev.parley.shared.api.IncidentId;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,8 @@
 package dev.parley.negotiation.api;
 
-import dev.parley.incident.api.IncidentId;
 import dev.parley.shared.api.DomainRuleException;
+import dev.parley.shared.api.IncidentId;
+import dev.parley.shared.api.NegotiationId;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.parley.incident.api.IncidentId;
-import dev.parley.negotiation.api.NegotiationId;
+import dev.parley.shared.api.IncidentId;
+import dev.parley.shared.api.NegotiationId;
 
 /**
  * Builds the single {@link ObjectMapper} configuration: ISO-8601 times, typed identifiers as plain strings, duplicate

@@ -1,12 +1,12 @@
 package dev.parley.starter.sample;
 
 import dev.parley.application.Parley;
-import dev.parley.incident.api.IncidentId;
 import dev.parley.incident.api.RecordCasualtiesCommand;
 import dev.parley.incident.api.ReportIncidentCommand;
 import dev.parley.projections.status.FindStatusQuery;
 import dev.parley.projections.status.IncidentView;
 import dev.parley.projections.status.StatusReport;
+import dev.parley.shared.api.IncidentId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;

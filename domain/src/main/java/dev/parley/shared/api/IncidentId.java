@@ -1,6 +1,4 @@
-package dev.parley.incident.api;
-
-import dev.parley.shared.api.Fields;
+package dev.parley.shared.api;
 
 /** Identifies one border incident. */
 public record IncidentId(String value) {

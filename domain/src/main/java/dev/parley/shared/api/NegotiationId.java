@@ -1,6 +1,4 @@
-package dev.parley.negotiation.api;
-
-import dev.parley.shared.api.Fields;
+package dev.parley.shared.api;
 
 /** Identifies one negotiation, such as {@code pak-afg-talks-2025}. */
 public record NegotiationId(String value) {
