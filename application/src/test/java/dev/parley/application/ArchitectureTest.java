@@ -51,8 +51,8 @@ class ArchitectureTest {
 
     @Test
     void theLibraryNeverDependsOnTheCommandLine() {
-        noClasses().that().resideOutsideOfPackage("dev.parley.application.cli..")
-                   .should().dependOnClassesThat().resideInAPackage("dev.parley.application.cli..")
+        noClasses().that().resideOutsideOfPackage("dev.parley.cli..")
+                   .should().dependOnClassesThat().resideInAPackage("dev.parley.cli..")
                    .check(classes);
     }
 }

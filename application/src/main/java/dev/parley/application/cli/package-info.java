@@ -1,2 +1,0 @@
-/** The {@code parley} command line: run command files, show status, run the demo. */
-package dev.parley.application.cli;

@@ -1,0 +1,110 @@
+package dev.parley.cli;
+
+import dev.parley.application.commandfile.CommandFileException;
+import dev.parley.application.commandfile.LineNotStoredException;
+import dev.parley.application.storage.StoreUnusableException;
+import dev.parley.shared.api.DomainRuleException;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.Locale;
+
+/** The one place that says what each exit status of {@code parley} means, and how a failure is put to the user. */
+final class ExitCodes {
+
+    /** Everything asked was done. */
+    static final int OK = 0;
+    /** The input file is unreadable, the store unusable, or the command line wrong. */
+    static final int FAILURE = 1;
+    /** Some commands were rejected; the others were applied. */
+    static final int REJECTED = 2;
+    /** The history was altered, deleted, reordered or inserted into; or a proof does not hold. */
+    static final int TAMPERED = 3;
+    /** A replay rebuilt read models that differ from what they held. */
+    static final int DIFFERENT = 4;
+
+    private ExitCodes() {
+    }
+
+    /** The sentence that reports a command's failure (exit {@link #FAILURE}), without a stack trace. */
+    static String explain(Throwable error) {
+        if (error instanceof LineNotStoredException stopped) {
+            String sofar = stopped.storedLines() == 0 ? "no lines"
+                    : stopped.storedLines() + (stopped.storedLines() == 1 ? " line" : " lines") + ", the last line "
+                    + stopped.lastStoredLine();
+            return "cannot store line " + stopped.line() + " (" + stopped.command() + "): "
+                    + (stopped.why() != null ? stopped.why() : reason(stopped.getCause()))
+                    + (stopped.resumable() ? ". This run stored " + sofar + "; once the cause is fixed, run the same "
+                    + "file again to resume: the lines already stored are skipped."
+                    : ". It came after " + sofar + " accepted.");
+        }
+        if (error instanceof DomainRuleException invalid) {
+            return invalid.getMessage();
+        }
+        if (error instanceof StoreUnusableException || error instanceof CommandFileException) {
+            String full = fullOrNull(error);
+            return full != null ? error.getMessage() + " (" + full + ")" : error.getMessage();
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof Output.WriteFailedException) {
+                return cause.getMessage();
+            }
+        }
+        return "failed: " + reason(error);
+    }
+
+    /**
+     * Why something failed, in a few plain words: the causes users can act on (a full disk, a denied permission, a
+     * missing file, text that is not UTF-8) by name, otherwise the innermost cause's first line.
+     */
+    static String reason(Throwable error) {
+        String full = fullOrNull(error);
+        if (full != null) {
+            return full;
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof AccessDeniedException denied) {
+                return "permission denied: " + denied.getFile();
+            }
+            if (cause instanceof NoSuchFileException missing) {
+                return "no such file: " + missing.getFile();
+            }
+            if (cause instanceof FileSystemException other && other.getReason() != null) {
+                return other.getReason().toLowerCase(Locale.ROOT) + ": " + other.getFile();
+            }
+            if (cause instanceof CharacterCodingException) {
+                return "the file is not UTF-8 text";
+            }
+            String message = cause.getMessage();
+            if (message != null && message.toLowerCase(Locale.ROOT).contains("permission denied")) {
+                return "permission denied (" + firstLine(message) + ")";
+            }
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : firstLine(root.getMessage());
+    }
+
+    /**
+     * "no space left on device" when anything in the chain says the disk is full: the JDK's IOException carries the
+     * system's words, H2 wraps them in "Writing to ... failed".
+     */
+    private static String fullOrNull(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && (message.contains("No space left on device")
+                    || message.contains("not enough space on the disk") || message.contains("Disk quota exceeded"))) {
+                return "no space left on device";
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String message) {
+        return message.lines().findFirst().orElse(message).strip();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.parley.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** {@code parley}: the command line of Parley. */
+@Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
+         description = "An event-sourced record of negotiations and border incidents.",
+         subcommands = {RunCommand.class, StatusCommand.class, TimelineCommand.class, AuditCommand.class,
+                        ReplayCommand.class, ForkCommand.class, ForksCommand.class,
+                        IntegrityCommands.CheckpointCommand.class, IntegrityCommands.VerifyCommand.class,
+                        IntegrityCommands.ProveCommand.class, IntegrityCommands.VerifyProofCommand.class,
+                        IntegrityCommands.ExportCommand.class, IntegrityCommands.ImportCommand.class,
+                        NodeCommand.class, DemoCommand.class})
+public final class ParleyCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /**
+     * Runs {@code parley} with {@code args} on the standard streams and returns its exit status; a write to them that
+     * fails is exit 1, never success.
+     */
+    public static int execute(String... args) {
+        return execute(Output.standardOutput(), Output.standardError(), args);
+    }
+
+    /**
+     * Runs {@code parley} with {@code args}, printing to {@code out} and {@code err}; returns its exit status, which
+     * is 1 when something written to either was lost.
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = commandLine();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        int status = commandLine.execute(args);
+        String lost = null;
+        try {
+            if (Output.failed(out)) {
+                lost = "cannot write to standard output";
+            }
+        } catch (Output.WriteFailedException e) {
+            lost = e.getMessage();
+        }
+        if (lost != null && status != ExitCodes.FAILURE) {
+            err.println("parley: " + lost);
+            status = ExitCodes.FAILURE;
+        }
+        return Output.failed(err) ? ExitCodes.FAILURE : status;
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new ParleyCli());
+        commandLine.setExitCodeExceptionMapper(error -> ExitCodes.FAILURE);
+        CommandLine.IExecutionStrategy strategy = commandLine.getExecutionStrategy();
+        commandLine.setExecutionStrategy(parseResult -> {
+            try {
+                return strategy.execute(parseResult);
+            } catch (Output.WriteFailedException e) {
+                // Help and version are printed outside any command, where picocli would answer with a stack trace.
+                parseResult.commandSpec().commandLine().getErr().println("parley: " + e.getMessage());
+                return ExitCodes.FAILURE;
+            }
+        });
+        commandLine.setParameterExceptionHandler((error, args) -> {
+            PrintWriter err = error.getCommandLine().getErr();
+            err.println(TerminalText.escape("parley: " + error.getMessage()));
+            error.getCommandLine().usage(err);
+            return ExitCodes.FAILURE;
+        });
+        commandLine.setExecutionExceptionHandler((error, cli, parseResult) -> {
+            cli.getErr().println(TerminalText.escape("parley: " + ExitCodes.explain(error)));
+            return ExitCodes.FAILURE;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

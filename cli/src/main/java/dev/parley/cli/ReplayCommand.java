@@ -1,0 +1,85 @@
+package dev.parley.cli;
+
+import dev.parley.application.Parley;
+import dev.parley.application.readmodel.CatchUpListener;
+import dev.parley.application.readmodel.ReadModelContents;
+import dev.parley.application.readmodel.ReadModels;
+import dev.parley.application.storage.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code parley replay [--json]}: rebuild every read model from the event store and compare it with what it held.
+ */
+@Command(name = "replay", description = "Rebuild every read model (status, timeline, audit) from the event store, "
+        + "then compare each with what it held before. Exit 0 only when identical.")
+final class ReplayCommand implements Callable<Integer> {
+
+    private static final Duration REPLAY_LIMIT = Duration.ofHours(6);
+    private static final int DIFFERENCES_SHOWN = 20;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--json", description = "Print the outcome as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = Progress.onTerminal(err, "position");
+        CatchUpListener listener = (position, head) -> progress.at(position, head);
+        ReadModels.Replay replay;
+        ReadModelContents.Comparison comparison;
+        try (Parley parley = Parley.open(store.urlOr(Store.DEFAULT_URL))) {
+            parley.readModels().await(REPLAY_LIMIT, listener);
+            progress.clear();
+            try (ReadModelContents before = ReadModelContents.capture(parley.store().dataSource())) {
+                replay = parley.readModels().replay(REPLAY_LIMIT, listener);
+                progress.clear();
+                try (ReadModelContents after = ReadModelContents.capture(parley.store().dataSource())) {
+                    comparison = after.compareWith(before, DIFFERENCES_SHOWN);
+                }
+            }
+        }
+        double seconds = replay.duration().toNanos() / 1e9;
+        if (json) {
+            Map<String, Object> outcome = new LinkedHashMap<>();
+            outcome.put("events", replay.events());
+            outcome.put("seconds", Math.round(seconds * 1000) / 1000.0);
+            outcome.put("eventsPerSecond", Math.round(replay.eventsPerSecond()));
+            outcome.put("readModels", Parley.READ_MODELS);
+            outcome.put("identical", comparison.identical());
+            outcome.put("differenceCount", comparison.total());
+            outcome.put("differences", comparison.differences());
+            out.println(Json.write(outcome));
+        } else {
+            out.printf("Replayed %d events into %s in %.3f s (%d events/s): %s%n", replay.events(),
+                       String.join(", ", Parley.READ_MODELS), seconds, Math.round(replay.eventsPerSecond()),
+                       comparison.identical() ? "identical" : comparison.total() + " differences");
+            for (ReadModelContents.Difference difference : comparison.differences()) {
+                out.println("  " + difference.readModel() + " " + TerminalText.escape(difference.key()) + " "
+                                    + difference.change() + "\n    before: " + TerminalText.escape(difference.before())
+                                    + "\n    after:  " + TerminalText.escape(difference.after()));
+            }
+            if (comparison.total() > comparison.differences().size()) {
+                out.println("  ... and " + (comparison.total() - comparison.differences().size()) + " more");
+            }
+        }
+        out.flush();
+        return comparison.identical() ? ExitCodes.OK : ExitCodes.DIFFERENT;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.parley.cli;
+
+import dev.parley.application.Parley;
+import dev.parley.application.commandfile.CommandFile;
+import dev.parley.application.commandfile.CommandFileRunner;
+import dev.parley.application.commandfile.CommandLine;
+import dev.parley.application.commandfile.LineNotStoredException;
+import dev.parley.application.commandfile.Rejection;
+import dev.parley.application.messaging.Provenance;
+import dev.parley.application.storage.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code parley run [--dry-run] [--json] FILE}: apply a command file, line by line. */
+@Command(name = "run", description = "Apply each line of an NDJSON command file as one command, in order.")
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Parameters(paramLabel = "FILE", description = "The command file (NDJSON).")
+    Path file;
+
+    @Option(names = "--dry-run", description = "Decide every line against the store but write nothing to it.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "Report each rejection as one JSON object per line on stdout.")
+    boolean json;
+
+    @Option(names = "--actor", description = "Who enters the commands (default: the OS user); a line's own "
+            + "\"actor\" wins.")
+    String actor;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandFile lines = CommandFile.open(file);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = Progress.onTerminal(err, "line");
+        CommandFileRunner.Outcome outcome;
+        try (Parley parley = Parley.builder().store(store.urlOr(Store.DEFAULT_URL)).dryRun(dryRun).build()) {
+            CommandFileRunner runner = new CommandFileRunner(parley.commands(),
+                                                             actor != null ? actor : Provenance.defaultActor());
+            if (!dryRun) {
+                runner = runner.resuming(parley.appliedLines());
+            }
+            try {
+                outcome = runner.run(lines, new CommandFileRunner.Listener() {
+                    @Override
+                    public void accepted(CommandLine line) {
+                        progress.at(line.line(), lines.lines());
+                    }
+
+                    @Override
+                    public void skipped(int line) {
+                        progress.at(line, lines.lines());
+                    }
+
+                    @Override
+                    public void rejected(Rejection rejection) {
+                        progress.clear();
+                        RejectionReport.print(rejection, json, out, err);
+                        progress.at(rejection.line(), lines.lines());
+                    }
+                });
+            } catch (LineNotStoredException stopped) {
+                throw parley.store().onFullDisk() ? stopped.onFullDisk() : stopped;
+            }
+            progress.clear();
+            if (!dryRun) {
+                parley.readModels().await(StatusCommand.CATCH_UP, (position, head) -> progress.at(position, head));
+                progress.clear();
+            }
+        }
+        int total = outcome.accepted() + outcome.rejections().size();
+        err.println((dryRun ? "Dry run of " : "Ran ") + file + ": " + outcome.accepted() + " of " + total
+                            + " commands " + (dryRun ? "would be accepted, nothing was written" : "accepted")
+                            + (outcome.allAccepted() ? "" : ", " + outcome.rejections().size() + " rejected")
+                            + (outcome.skipped() == 0 ? ""
+                                    : ", " + outcome.skipped() + " lines skipped as already stored by an earlier run "
+                                            + "of this file")
+                            + (outcome.conflictsRetried() == 0 ? ""
+                                    : ", " + outcome.conflictsRetried() + " decided again after another writer "
+                                            + "appended first")
+                            + ".");
+        out.flush();
+        err.flush();
+        return outcome.allAccepted() ? ExitCodes.OK : ExitCodes.REJECTED;
+    }
+}
