@@ -59,14 +59,17 @@ public final class Migrations {
 
     /**
      * Takes over Parley's rows of a legacy history table, if there is one and no {@link #HISTORY_TABLE} yet. Meant
-     * to run before any other Flyway does on the same database (an application's validates its own table, which
-     * Parley's rows would fail).
+     * to run before any other Flyway does on the same database (an application's would otherwise validate Parley's
+     * rows against its own scripts).
+     *
+     * @return whether the legacy table held only Parley's migrations and is now {@link #HISTORY_TABLE}: the database
+     *         then holds tables but no {@value #LEGACY_HISTORY_TABLE}
      */
-    public static void adoptLegacyHistory(DataSource dataSource) {
+    public static boolean adoptLegacyHistory(DataSource dataSource) {
         List<AppliedMigration> applied;
         try (Connection connection = dataSource.getConnection()) {
             if (hasTable(connection, HISTORY_TABLE) || !hasTable(connection, LEGACY_HISTORY_TABLE)) {
-                return;
+                return false;
             }
             applied = applied(connection);
         } catch (SQLException e) {
@@ -95,13 +98,14 @@ public final class Migrations {
             }
         }
         if (parleys.isEmpty()) {
-            return;
+            return false;
         }
         if (applications) {
             copy(dataSource, parleys);
-        } else {
-            rename(dataSource);
+            return false;
         }
+        rename(dataSource);
+        return true;
     }
 
     /** Copies Parley's rows of a history table it shares with an application into a table of the same shape. */
