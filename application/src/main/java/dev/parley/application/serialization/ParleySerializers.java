@@ -70,7 +70,7 @@ public final class ParleySerializers {
                                          AGGREGATE_TYPES::contains);
     }
 
-    /** Every record component of a {@link ParleyEvent} required, as if each said {@code @JsonProperty(required = true)}. */
+    /** Every record component of a {@link ParleyEvent} required, as with {@code @JsonProperty(required = true)}. */
     private static final class EveryEventFieldRequired extends JacksonAnnotationIntrospector {
 
         @Override

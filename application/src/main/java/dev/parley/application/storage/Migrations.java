@@ -120,7 +120,8 @@ public final class Migrations {
             statement.execute("ALTER TABLE " + history + " ALTER COLUMN \"installed_rank\" SET NOT NULL");
             statement.execute("ALTER TABLE " + history + " ADD CONSTRAINT \"" + HISTORY_TABLE
                                       + "_pk\" PRIMARY KEY (\"installed_rank\")");
-            statement.execute("ALTER TABLE " + history + " ALTER COLUMN \"installed_on\" SET DEFAULT CURRENT_TIMESTAMP");
+            statement.execute("ALTER TABLE " + history
+                                      + " ALTER COLUMN \"installed_on\" SET DEFAULT CURRENT_TIMESTAMP");
             statement.execute("CREATE INDEX \"" + HISTORY_TABLE + "_s_idx\" ON " + history + " (\"success\")");
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO " + history + " (" + columns + ") SELECT " + columns + " FROM " + legacy

@@ -81,7 +81,7 @@ class MigrationHistoryTest {
     }
 
     @Test
-    void parleysMigrationsRecordedBesideAnApplicationsOwnAreCopiedAndTheApplicationsTableIsLeftAsItWas() throws Exception {
+    void parleysRowsBesideAnApplicationsAreCopiedAndTheApplicationsTableIsLeftAsItWas() throws Exception {
         DataSource application = dataSource(directory.resolve("shared-history"));
         Flyway.configure().dataSource(application).locations(BEFORE_PARLEY_LOCATION).load().migrate();
         execute(application, "CREATE TABLE note (id INT PRIMARY KEY)");
