@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The record's storage engine and its forks' record reader both take the upcaster chain of a configuration built by
- * {@link DomainWiring}; Parley's lenient mapper would read a missing {@code wounded} as 0 even without it, so the
+ * {@link DomainWiring}; Parley's event serializer fails on a missing {@code wounded} without it, and the
  * registration is checked here, on the chain itself.
  */
 class DomainWiringUpcastersTest {

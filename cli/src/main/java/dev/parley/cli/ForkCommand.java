@@ -3,7 +3,7 @@ package dev.parley.cli;
 import dev.parley.application.Parley;
 import dev.parley.application.commandfile.CommandFile;
 import dev.parley.application.commandfile.CommandFileRunner;
-import dev.parley.application.commandfile.IsoTime;
+import dev.parley.projections.json.IsoTime;
 import dev.parley.application.commandfile.Rejection;
 import dev.parley.application.fork.BranchStore;
 import dev.parley.application.fork.Fork;

@@ -1,6 +1,6 @@
 package dev.parley.cli;
 
-import dev.parley.application.commandfile.IsoTime;
+import dev.parley.projections.json.IsoTime;
 import dev.parley.shared.api.Fields;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;

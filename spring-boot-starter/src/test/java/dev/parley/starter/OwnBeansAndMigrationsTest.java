@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The application's own {@link Integrity} replaces Parley's, the rest stays auto-configured; its own Flyway
- * migrations, kept in their own location and history table, run beside Parley's.
+ * migrations, in Spring Boot's default location and history table with no {@code spring.flyway.*} setting, run
+ * beside Parley's, which keep to theirs.
  */
 @SpringBootTest(classes = {SampleApplication.class, OwnBeansAndMigrationsTest.OwnIntegrity.class})
 @DirtiesContext
@@ -41,8 +42,6 @@ class OwnBeansAndMigrationsTest {
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + directory.resolve("own"));
         registry.add("spring.datasource.username", () -> "sa");
-        registry.add("spring.flyway.locations", () -> "classpath:db/sample");
-        registry.add("spring.flyway.table", () -> "sample_schema_history");
         registry.add("parley.keys", () -> directory.resolve("parley-keys").toString());
     }
 
@@ -78,13 +77,15 @@ class OwnBeansAndMigrationsTest {
     }
 
     @Test
-    void theApplicationsOwnMigrationsAndParleysShareTheDatabase() {
+    void theApplicationsOwnMigrationsInSpringBootsDefaultLocationRunBesideParleysInTheirOwnHistory() {
         assertThat(jdbc.queryForObject("SELECT text FROM note WHERE id = 1", String.class))
                 .isEqualTo("the application's own table");
-        assertThat(jdbc.queryForObject(HISTORY.formatted("sample_schema_history"), Long.class)).isEqualTo(1);
-        assertThat(jdbc.queryForObject(HISTORY.formatted("flyway_schema_history"), Long.class))
-                .as("Parley's migrations").isGreaterThanOrEqualTo(6);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"type\" = 'BASELINE'",
+        assertThat(jdbc.queryForList("SELECT \"script\" FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL'",
+                                     String.class))
+                .as("the application's history holds its own migration alone").containsExactly("V1__notes.sql");
+        assertThat(jdbc.queryForObject(HISTORY.formatted("parley_schema_history"), Long.class))
+                .as("Parley's migrations").isGreaterThanOrEqualTo(11);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM \"parley_schema_history\" WHERE \"type\" = 'BASELINE'",
                                        Long.class))
                 .as("Parley started after the application's migrations and found its table there").isEqualTo(1);
     }

@@ -14,6 +14,7 @@ import dev.parley.negotiation.api.OfferMediationCommand;
 import dev.parley.negotiation.api.OpenRoundCommand;
 import dev.parley.negotiation.api.RespondToFrameworkCommand;
 import dev.parley.negotiation.api.SubmitFrameworkCommand;
+import dev.parley.projections.json.IsoTime;
 import dev.parley.projections.json.ParleyJson;
 import dev.parley.shared.api.DomainRuleException;
 import dev.parley.shared.api.Fields;

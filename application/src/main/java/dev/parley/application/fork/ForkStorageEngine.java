@@ -115,8 +115,17 @@ final class ForkStorageEngine implements EventStorageEngine {
         return new GlobalSequenceTrackingToken(events.head());
     }
 
+    /**
+     * The token from which the fork's own events recorded at or after {@code dateTime} are streamed, as Axon's JDBC
+     * engine answers for the record: just before the first of them, or the head when there is none.
+     */
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
-        return createHeadToken();
+        return events.own().stream()
+                     .filter(event -> !event.message().getTimestamp().isBefore(dateTime))
+                     .map(PositionedEvent::position)
+                     .min(Long::compare)
+                     .<TrackingToken>map(first -> new GlobalSequenceTrackingToken(first - 1))
+                     .orElseGet(this::createHeadToken);
     }
 }

@@ -2,10 +2,14 @@ package dev.parley.application.serialization;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import dev.parley.application.upcasting.CasualtiesRecordedEvent1_to_2Upcaster;
 import dev.parley.projections.json.ParleyJson;
 import dev.parley.shared.Aggregates;
+import dev.parley.shared.api.ParleyEvent;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.MergedTrackingToken;
@@ -40,9 +44,16 @@ public final class ParleySerializers {
     private ParleySerializers() {
     }
 
-    /** Events, metadata and tokens: Parley's Jackson configuration, resolving only those classes. */
+    /**
+     * Events, metadata and tokens: Parley's Jackson configuration, resolving only those classes. A stored event must
+     * carry every field of its revision: one left out is an error, not a default, so an older revision can only be
+     * read through its upcaster (Jackson would otherwise read a missing {@code int} as 0 and a missing text as null).
+     * Only Parley's events are held to that: Axon leaves optional fields of its tokens out (a replay token's context).
+     */
     public static JacksonSerializer events() {
-        return new AllowListedSerializer(JacksonSerializer.builder().objectMapper(ParleyJson.create()),
+        ObjectMapper mapper = ParleyJson.create().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.setAnnotationIntrospector(new EveryEventFieldRequired());
+        return new AllowListedSerializer(JacksonSerializer.builder().objectMapper(mapper),
                                          name -> KnownEvents.type(name).isPresent() || MESSAGE_TYPES.contains(name));
     }
 
@@ -57,6 +68,16 @@ public final class ParleySerializers {
         mapper.setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
         return new AllowListedSerializer(JacksonSerializer.builder().objectMapper(mapper),
                                          AGGREGATE_TYPES::contains);
+    }
+
+    /** Every record component of a {@link ParleyEvent} required, as with {@code @JsonProperty(required = true)}. */
+    private static final class EveryEventFieldRequired extends JacksonAnnotationIntrospector {
+
+        @Override
+        public Boolean hasRequiredMarker(AnnotatedMember member) {
+            return ParleyEvent.class.isAssignableFrom(member.getDeclaringClass()) ? Boolean.TRUE
+                    : super.hasRequiredMarker(member);
+        }
     }
 
     /** The upcasters that read stored events of earlier revisions as their current one. */

@@ -2,7 +2,6 @@ package dev.parley.application.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -10,7 +9,7 @@ import java.sql.SQLException;
 
 /**
  * A Parley store: a pooled connection to the database at a JDBC URL whose schema is brought up to date by the
- * Flyway migrations on opening. The same migrations serve H2 and PostgreSQL.
+ * Flyway migrations on opening ({@link Migrations}). The same migrations serve H2 and PostgreSQL.
  */
 public final class Store implements AutoCloseable {
 
@@ -42,25 +41,11 @@ public final class Store implements AutoCloseable {
         String url;
         try (Connection connection = dataSource.getConnection()) {
             url = connection.getMetaData().getURL();
-            migrate(dataSource, true);
+            Migrations.migrate(dataSource, true);
         } catch (SQLException | RuntimeException e) {
             throw new StoreUnusableException("cannot use the given data source: " + rootMessage(e), e);
         }
         return new Store(url, dataSource, null);
-    }
-
-    /**
-     * Only a data source handed over by an application may hold other tables: a URL from a command line that names
-     * some other database is refused rather than written to.
-     */
-    private static void migrate(DataSource dataSource, boolean besideOtherTables) {
-        Flyway.configure()
-              .dataSource(dataSource)
-              .locations("classpath:db/migration")
-              .baselineOnMigrate(besideOtherTables)
-              .baselineVersion("0")
-              .load()
-              .migrate();
     }
 
     /** Opens the store at {@code url} and migrates its schema; fails with {@link StoreUnusableException}. */
@@ -90,7 +75,7 @@ public final class Store implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(config);
             try (Connection ignored = dataSource.getConnection()) {
-                migrate(dataSource, false);
+                Migrations.migrate(dataSource, false);
             }
         } catch (SQLException | RuntimeException e) {
             if (dataSource != null) {

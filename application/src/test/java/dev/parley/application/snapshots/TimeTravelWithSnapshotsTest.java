@@ -24,6 +24,7 @@ import dev.parley.projections.status.StatusReport;
 import dev.parley.shared.api.DomainRuleException;
 import dev.parley.shared.api.IncidentId;
 import dev.parley.shared.api.NegotiationId;
+import dev.parley.application.testing.SteppingClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -347,6 +348,8 @@ class TimeTravelWithSnapshotsTest {
         final List<Cut> cuts = new ArrayList<>();
         private final Map<String, Long> nextSequence = new HashMap<>();
         private int steps;
+        /** The clock of recording times while the history is recorded. */
+        private SteppingClock clock;
 
         private Recorded(Parley snapshotted, Parley plain) {
             this.snapshotted = snapshotted;
@@ -361,7 +364,10 @@ class TimeTravelWithSnapshotsTest {
                 plain = Parley.builder().store("jdbc:h2:file:" + directory.resolve("plain")).snapshotEvery(0)
                               .build();
                 Recorded recorded = new Recorded(snapshotted, plain);
-                recorded.recordTheHistory();
+                try (SteppingClock clock = SteppingClock.recording()) {
+                    recorded.clock = clock;
+                    recorded.recordTheHistory();
+                }
                 recorded.awaitReadModels();
                 return recorded;
             } catch (Exception | AssertionError e) {
@@ -377,7 +383,7 @@ class TimeTravelWithSnapshotsTest {
          * Ten rounds of talks (the sixth declares a ceasefire covering Kurram), interleaved with 42 casualty reports
          * on each of two incidents, at increasing times, a few strikes, and a violation of the ceasefire.
          */
-        private void recordTheHistory() throws InterruptedException {
+        private void recordTheHistory() {
             cut();
             send(new ReportIncidentCommand(KURRAM, "Kurram", List.of("AFG", "TTP"), List.of("PAK"), "raids", START,
                                            "ISPR"));
@@ -495,10 +501,10 @@ class TimeTravelWithSnapshotsTest {
         }
 
         /** An instant after every event so far was recorded and before the next one is, in both stores. */
-        private void cut() throws InterruptedException {
-            Thread.sleep(3);
-            cuts.add(new Cut(Instant.now(), steps));
-            Thread.sleep(3);
+        private void cut() {
+            clock.advance(Duration.ofSeconds(1));
+            cuts.add(new Cut(clock.instant(), steps));
+            clock.advance(Duration.ofSeconds(1));
         }
 
         void awaitReadModels() throws Exception {

@@ -1,6 +1,8 @@
 package dev.parley.application.fork;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.application.testing.SteppingClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +38,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code parley fork --at <position|time> --then FILE}, on the shipped scenario, as a user runs it. */
 class ForkCommandTest {
+
+    /** The clock of recording times, for the tests that choose them. */
+    private SteppingClock clock;
+
+    @AfterEach
+    void systemClockAgain() {
+        if (clock != null) {
+            clock.close();
+        }
+    }
 
     /** At position 11 round 2 is open and PAK's framework awaits AFG's answer. */
     static final String AFG_ACCEPTS_AND_ROUND_CONCLUDES = """
@@ -287,11 +299,12 @@ class ForkCommandTest {
     }
 
     /** Records the shipped scenario in two runs more than a second apart: positions 1 to 8, then 9 to 13. */
-    private JsonNode recordScenarioInTwoRuns(String store) throws InterruptedException {
+    private JsonNode recordScenarioInTwoRuns(String store) {
+        clock = SteppingClock.recording();
         List<String> commands = scenarioCommands(12);
         parleyExpecting(0, "run", "--store", store,
                         write(directory, "first.ndjson", lines(commands.subList(0, 7))).toString());
-        Thread.sleep(1_100);
+        clock.advance(Duration.ofSeconds(5));
         parleyExpecting(0, "run", "--store", store,
                         write(directory, "rest.ndjson", lines(commands.subList(7, 12))).toString());
         JsonNode audit = json(auditJson(store));

@@ -19,6 +19,7 @@ import dev.parley.projections.timeline.FindTimelineQuery;
 import dev.parley.projections.timeline.Timeline;
 import dev.parley.projections.timeline.TimelineEntry;
 import dev.parley.shared.api.ErrorCode;
+import dev.parley.application.testing.SteppingClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,7 @@ class IsolationTest {
     Path directory;
 
     private Parley parley;
+    private final SteppingClock clock = SteppingClock.recording();
 
     @BeforeEach
     void recordTheShippedScenario() throws Exception {
@@ -84,6 +86,7 @@ class IsolationTest {
     @AfterEach
     void close() {
         parley.close();
+        clock.close();
     }
 
     private static List<String> ownEventTypes(List<AuditEntry> entries, long forkPoint) {
@@ -317,8 +320,8 @@ class IsolationTest {
         List<TimelineEntry> recordTimeline = timeline(parley.queries());
         long point = PROPAGATED_CEASEFIRE;
         try (Fork fork = parley.fork(point)) {
-            Instant beforeOwn = Instant.now();
-            Thread.sleep(5);
+            Instant beforeOwn = clock.instant();
+            clock.advance(Duration.ofSeconds(1));
             accept(fork.commands(), recordCasualties(BORDER_POSTS, "AFG", 10, 5, "2025-10-13"),
                    concludeRound("Ceasefire agreed", "2025-10-19"), openRound(2, "Istanbul", "2025-10-25"));
 

@@ -12,6 +12,8 @@ import dev.parley.projections.status.StatusReport;
 import dev.parley.projections.timeline.FindTimelineQuery;
 import dev.parley.projections.timeline.Timeline;
 import dev.parley.projections.timeline.TimelineEntry;
+import dev.parley.application.testing.SteppingClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,11 +70,18 @@ class TimeTravelTest {
     private String knownBeforeTheLateReport;
     private Instant casualtiesRecordedAt;
 
+    private final SteppingClock clock = SteppingClock.recording();
+
+    @AfterEach
+    void systemClockAgain() {
+        clock.close();
+    }
+
     @BeforeEach
     void recordTheCeasefireThenTheLateCasualties() throws Exception {
         store = storeUrl(directory);
         ok("run", "--store", store, write(directory, "first.ndjson", FIRST_RECORDED).toString());
-        Thread.sleep(50);
+        clock.advance(Duration.ofMinutes(5));
         ok("run", "--store", store, write(directory, "late.ndjson", RECORDED_LATE).toString());
 
         JsonNode audit = json(ok("audit", "--store", store, "--json"));

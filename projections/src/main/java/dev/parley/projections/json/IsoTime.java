@@ -1,4 +1,4 @@
-package dev.parley.application.commandfile;
+package dev.parley.projections.json;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,7 +6,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-/** The times users write: an ISO-8601 date (read as 00:00 UTC) or a date-time with an offset. */
+/**
+ * The times users write, in command files, on the command line and in commands sent as JSON: an ISO-8601 date (read
+ * as 00:00 UTC) or a date-time with an offset.
+ */
 public final class IsoTime {
 
     private IsoTime() {
