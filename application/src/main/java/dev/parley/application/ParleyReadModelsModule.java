@@ -109,6 +109,16 @@ public final class ParleyReadModelsModule implements ConfigurerModule {
         });
     }
 
+    /** This node's name in the token store. */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** The count of events the status read model has handled, for replay reports. */
+    public HandledEvents handledEvents() {
+        return handled;
+    }
+
     private static StreamingEventProcessor processor(Configuration configuration, String name) {
         return configuration.eventProcessingConfiguration()
                             .eventProcessor(name, StreamingEventProcessor.class)
