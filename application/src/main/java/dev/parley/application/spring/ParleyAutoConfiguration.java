@@ -12,7 +12,7 @@ import dev.parley.application.readmodel.HandledEvents;
 import dev.parley.application.readmodel.ReadModels;
 import dev.parley.application.readmodel.TokenPositions;
 import dev.parley.application.storage.Store;
-import dev.parley.shared.MissingAggregateInterceptor;
+import dev.parley.negotiation.api.KnownIncidents;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -142,6 +142,15 @@ public class ParleyAutoConfiguration {
         return new ParleyReadModelsModule(store.dataSource(), connectionProvider, properties.readModels(),
                                           properties.segments(), properties.claimTimeout(),
                                           ParleyComponents.newNodeId(), new HandledEvents(), named::containsKey);
+    }
+
+    /**
+     * The stream types the domain module registers, as a bean too: Spring resolves the parameters of the
+     * aggregates' handlers from beans.
+     */
+    @Bean
+    public KnownIncidents parleyKnownIncidents(Configuration configuration) {
+        return configuration.getComponent(KnownIncidents.class);
     }
 
     @Bean
