@@ -13,12 +13,17 @@ import dev.parley.application.readmodel.ReadModels;
 import dev.parley.application.readmodel.TokenPositions;
 import dev.parley.application.storage.Store;
 import dev.parley.negotiation.api.KnownIncidents;
+import dev.parley.shared.Aggregates;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -122,6 +127,26 @@ public class ParleyAutoConfiguration {
     public TokenStore tokenStore(Store store, ConnectionProvider connectionProvider,
                                  ParleyReadModelsModule readModels, ParleyProperties properties) {
         return ParleyComponents.tokenStore(connectionProvider, readModels.nodeId(), properties.claimTimeout());
+    }
+
+    /**
+     * Axon's default snapshotter for a configuration without Spring, which knows every aggregate the configuration
+     * holds; Spring's looks only for aggregates declared as beans, and Parley's are not.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public Snapshotter snapshotter(Configuration configuration, TransactionManager transactionManager) {
+        List<AggregateFactory<?>> factories = configuration.findModules(AggregateConfiguration.class).stream()
+                .<AggregateFactory<?>>map(AggregateConfiguration::aggregateFactory)
+                .toList();
+        return AggregateSnapshotter.builder()
+                                   .eventStore(configuration.eventStore())
+                                   .transactionManager(transactionManager)
+                                   .aggregateFactories(factories)
+                                   .repositoryProvider(configuration::repository)
+                                   .parameterResolverFactory(configuration.parameterResolverFactory())
+                                   .handlerDefinition(configuration.handlerDefinition(Aggregates.types().get(0)))
+                                   .build();
     }
 
     /**
