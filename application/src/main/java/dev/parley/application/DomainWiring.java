@@ -59,7 +59,8 @@ final class DomainWiring {
                 .configureCorrelationDataProviders(c -> List.of(ParleyComponents.provenance()))
                 .configureCommandBus(c -> commandBus(c, commandInterceptors))
                 .registerComponent(CommandGateway.class, c -> ParleyComponents.commandGateway(
-                        c.commandBus(), retries, backoff, List.of(ParleyComponents.actorInterceptor(actors))));
+                        c.commandBus(), retries, backoff, () -> true,
+                        List.of(ParleyComponents.actorInterceptor(actors))));
         ParleyComponents.upcasters().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
         new ParleyDomainModule(snapshotEvery, cached).configureModule(configurer);
         return configurer;

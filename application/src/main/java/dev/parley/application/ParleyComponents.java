@@ -32,6 +32,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * The parts Parley adds to an Axon configuration that Axon lets an application supply as components: the
@@ -79,15 +80,17 @@ public final class ParleyComponents {
     }
 
     /**
-     * The command gateway: each command gets its actor, and one that conflicts with another writer is decided again
-     * up to {@code maxRetries} times, backing off from {@code backoff}.
+     * The command gateway: a command that conflicts with another writer is decided again up to {@code maxRetries}
+     * times, backing off from {@code backoff}, when {@code retryHere} allows it on the sender's thread; then
+     * {@code dispatchInterceptors} (the actor) apply.
      */
     public static CommandGateway commandGateway(CommandBus commandBus, int maxRetries, Duration backoff,
+                                                BooleanSupplier retryHere,
                                                 List<MessageDispatchInterceptor<? super CommandMessage<?>>>
                                                         dispatchInterceptors) {
         return DefaultCommandGateway.builder()
                                     .commandBus(commandBus)
-                                    .retryScheduler(ConflictRetryScheduler.of(maxRetries, backoff))
+                                    .retryScheduler(ConflictRetryScheduler.of(maxRetries, backoff, retryHere))
                                     .dispatchInterceptors(dispatchInterceptors)
                                     .build();
     }

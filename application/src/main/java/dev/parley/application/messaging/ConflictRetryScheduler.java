@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
 
 /**
  * Sends a command again, through Axon's {@link ExponentialBackOffIntervalRetryScheduler}, when it lost a race with
@@ -25,9 +26,11 @@ public final class ConflictRetryScheduler implements RetryScheduler {
     public static final Duration DEFAULT_BACKOFF = Duration.ofMillis(20);
 
     private final RetryScheduler backOff;
+    private final BooleanSupplier retryHere;
 
-    private ConflictRetryScheduler(RetryScheduler backOff) {
+    private ConflictRetryScheduler(RetryScheduler backOff, BooleanSupplier retryHere) {
         this.backOff = backOff;
+        this.retryHere = retryHere;
     }
 
     /**
@@ -35,6 +38,15 @@ public final class ConflictRetryScheduler implements RetryScheduler {
      * the pause before it. Its daemon thread ends with the process.
      */
     public static RetryScheduler of(int maxRetries, Duration backoff) {
+        return of(maxRetries, backoff, () -> true);
+    }
+
+    /**
+     * As {@link #of(int, Duration)}, retrying only when {@code retryHere} says so on the thread that saw the
+     * conflict: a retry runs on the scheduler's own thread, outside any transaction of the sender's, so a sender
+     * whose transaction holds other writes must not have its command retried there.
+     */
+    public static RetryScheduler of(int maxRetries, Duration backoff, BooleanSupplier retryHere) {
         if (maxRetries < 0) {
             throw new IllegalArgumentException("command retries must be 0 or more, was " + maxRetries);
         }
@@ -52,14 +64,15 @@ public final class ConflictRetryScheduler implements RetryScheduler {
                                                         .maxRetryCount(maxRetries)
                                                         .backoffFactor(Math.max(1, backoff.toMillis()))
                                                         .nonTransientFailurePredicate(failure -> false)
-                                                        .build());
+                                                        .build(),
+                retryHere);
     }
 
     @Override
     public boolean scheduleRetry(@Nonnull CommandMessage commandMessage, @Nonnull RuntimeException lastFailure,
                                  @Nonnull List<Class<? extends Throwable>[]> failures,
                                  @Nonnull Runnable dispatchTask) {
-        return isConflict(lastFailure) && backOff.scheduleRetry(commandMessage, lastFailure, failures, dispatchTask);
+        return isConflict(lastFailure) && retryHere.getAsBoolean() && backOff.scheduleRetry(commandMessage, lastFailure, failures, dispatchTask);
     }
 
     /** Whether {@code failure}, or what caused it, says another writer appended to the aggregate first. */

@@ -53,6 +53,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
 import java.util.List;
@@ -209,12 +210,18 @@ public class ParleyAutoConfiguration {
         return ParleyComponents.actorInterceptor(actors);
     }
 
-    /** Axon's gateway, retrying commands that conflicted with another writer; the actor is added by Axon's wiring. */
+    /**
+     * Axon's gateway, retrying commands that conflicted with another writer, unless the sender is inside a
+     * transaction: the retry would run outside it, and its events would stay when the sender's transaction rolls
+     * back, so the conflict fails that transaction instead. The actor is added by Axon's interceptor wiring.
+     */
     @Bean
     @ConditionalOnMissingBean
     public CommandGateway commandGateway(CommandBus commandBus, ParleyProperties properties) {
         return ParleyComponents.commandGateway(commandBus, properties.commandRetry().maxRetries(),
-                                               properties.commandRetry().backoff(), List.of());
+                                               properties.commandRetry().backoff(),
+                                               () -> !TransactionSynchronizationManager.isActualTransactionActive(),
+                                               List.of());
     }
 
     /** Parley over Axon's configuration, which Spring starts and stops; closing it leaves the DataSource open. */
