@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A Spring Boot application with {@code axon-spring-boot-starter} and Parley's starter on one H2 DataSource, driven
+ * A Spring Boot application with {@code axon-spring-boot-starter} and Parley's starter on one DataSource (which each
+ * subclass names: H2, PostgreSQL), driven
  * through real HTTP: one command bus, one event store (Parley's), one token store (Parley's schema), Axon's Spring
  * transactions around the application's own writes and Parley's, the application's own event handler, processors
  * configured by {@code axon.eventhandling.processors.*}, meters and health, read-your-writes and the actor from the
@@ -47,7 +48,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = AxonSampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class AxonStarterApplicationTest {
+abstract class AxonStarterApplicationChecks {
 
     private static final Instant OCT_12 = Instant.parse("2025-10-12T00:00:00Z");
 
@@ -56,8 +57,6 @@ class AxonStarterApplicationTest {
 
     @DynamicPropertySource
     static void application(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + directory.resolve("app"));
-        registry.add("spring.datasource.username", () -> "sa");
         registry.add("spring.flyway.locations", () -> "classpath:db/axonsample");
         registry.add("spring.flyway.table", () -> "sample_schema_history");
         registry.add("parley.keys", () -> directory.resolve("keys").toString());
