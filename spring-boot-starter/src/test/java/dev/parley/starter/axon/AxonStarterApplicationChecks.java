@@ -93,6 +93,9 @@ abstract class AxonStarterApplicationChecks {
         assertThat(axon.getComponent(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
         assertThat(axon.eventStore()).isSameAs(context.getBean(EventStore.class));
         assertThat(axon.commandBus()).isSameAs(context.getBean(CommandBus.class));
+        assertThat(context.getEnvironment().getProperty("axon.axonserver.enabled")).isEqualTo("false");
+        assertThatThrownBy(() -> Class.forName("com.thoughtworks.xstream.XStream"))
+                .as("no XStream on the classpath").isInstanceOf(ClassNotFoundException.class);
     }
 
     @Test
