@@ -72,7 +72,8 @@ public final class ConflictRetryScheduler implements RetryScheduler {
     public boolean scheduleRetry(@Nonnull CommandMessage commandMessage, @Nonnull RuntimeException lastFailure,
                                  @Nonnull List<Class<? extends Throwable>[]> failures,
                                  @Nonnull Runnable dispatchTask) {
-        return isConflict(lastFailure) && retryHere.getAsBoolean() && backOff.scheduleRetry(commandMessage, lastFailure, failures, dispatchTask);
+        return isConflict(lastFailure) && retryHere.getAsBoolean()
+                && backOff.scheduleRetry(commandMessage, lastFailure, failures, dispatchTask);
     }
 
     /** Whether {@code failure}, or what caused it, says another writer appended to the aggregate first. */
