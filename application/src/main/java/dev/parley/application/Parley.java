@@ -2,43 +2,36 @@ package dev.parley.application;
 
 import dev.parley.application.commandfile.AppliedLines;
 import dev.parley.application.fork.Fork;
-import dev.parley.application.integrity.EventHasher;
-import dev.parley.application.integrity.HashingEventStorageEngine;
-import dev.parley.application.integrity.Integrity;
 import dev.parley.application.fork.Forks;
+import dev.parley.application.integrity.Integrity;
+import dev.parley.application.messaging.ActorProvider;
+import dev.parley.application.messaging.ConflictRetryScheduler;
 import dev.parley.application.readmodel.CatchUpListener;
 import dev.parley.application.readmodel.HandledEvents;
 import dev.parley.application.readmodel.ReadModels;
-import dev.parley.application.readmodel.SegmentBalancer;
 import dev.parley.application.readmodel.TokenPositions;
 import dev.parley.application.storage.JdbcTransactions;
-import dev.parley.application.storage.Schemas;
 import dev.parley.application.storage.Store;
 import dev.parley.projections.audit.AuditTrailProjection;
-import dev.parley.projections.status.StatusHistory;
 import dev.parley.projections.status.StatusProjection;
 import dev.parley.projections.timeline.TimelineProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.SequenceEventStorageEngine;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 
 import javax.sql.DataSource;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A running Parley over one store: the real Axon pipeline (command bus, aggregates, event store, process rule,
@@ -52,17 +45,10 @@ public final class Parley implements AutoCloseable {
                                                            TimelineProjection.PROCESSING_GROUP,
                                                            AuditTrailProjection.PROCESSING_GROUP);
 
-    /** Events per read-model transaction: the models gather a batch in memory and write it at once. */
-    private static final int READ_MODEL_BATCH = 500;
     /** Aggregates are snapshotted every this many events unless the builder says otherwise. */
     public static final int DEFAULT_SNAPSHOT_EVERY = 100;
     /** How long a fork waits for the record's read models before reading them. */
     private static final Duration READ_MODEL_CATCH_UP = Duration.ofMinutes(10);
-    /** How often a node looks for segments nobody holds, and shares segments out with the other nodes. */
-    private static final Duration CLAIM_FREE_SEGMENTS_EVERY = Duration.ofSeconds(1);
-    private static final Duration BALANCE_EVERY = Duration.ofSeconds(1);
-    /** Events fetched per query by the streaming processors. */
-    private static final int FETCH_BATCH = 1_000;
 
     /**
      * Segments each read model's processor is split into when its tokens are first made. One per model is fastest on
@@ -72,22 +58,21 @@ public final class Parley implements AutoCloseable {
     public static final int DEFAULT_SEGMENTS = 1;
     /** How long a node's claim on a segment lasts without being renewed; then another node may take it. */
     public static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofSeconds(10);
-    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final Store store;
     private final Configuration configuration;
     private final ReadModels readModels;
-    private final SegmentBalancer balancer;
+    private final boolean ownsConfiguration;
     private final Path keyDirectory;
     private final String nodeId;
     private final AppliedLines appliedLines;
 
-    private Parley(Store store, Configuration configuration, ReadModels readModels, SegmentBalancer balancer,
+    private Parley(Store store, Configuration configuration, ReadModels readModels, boolean ownsConfiguration,
                    Path keyDirectory, String nodeId, AppliedLines appliedLines) {
         this.store = store;
         this.configuration = configuration;
         this.readModels = readModels;
-        this.balancer = balancer;
+        this.ownsConfiguration = ownsConfiguration;
         this.keyDirectory = keyDirectory;
         this.nodeId = nodeId;
         this.appliedLines = appliedLines;
@@ -100,6 +85,19 @@ public final class Parley implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Parley over an Axon configuration that someone else built with {@link ParleyDomainModule},
+     * {@link ParleyReadModelsModule} and {@link ParleyComponents}, and starts and stops (Spring Boot's): closing
+     * this Parley leaves that configuration and the store's data source alone.
+     *
+     * @param readModels the read models, or null when the configuration runs none
+     */
+    public static Parley attachedTo(Configuration configuration, Store store, ReadModels readModels,
+                                    Path keyDirectory, String nodeId) {
+        return new Parley(store, configuration, readModels, false,
+                          keyDirectory != null ? keyDirectory : Integrity.defaultKeyDirectory(null), nodeId, null);
     }
 
     public CommandGateway commands() {
@@ -125,6 +123,20 @@ public final class Parley implements AutoCloseable {
      */
     public void awaitReadModels(Duration timeout) throws TimeoutException, InterruptedException {
         readModels().await(timeout, CatchUpListener.SILENT);
+    }
+
+    /**
+     * Sends {@code command}, waits for its result, then waits until every read model includes its events, so a
+     * query made next sees them (read-your-writes). Call it outside any transaction of the caller's: its events are
+     * only visible once that commits.
+     *
+     * @throws TimeoutException when the read models do not catch up within {@code timeout}
+     */
+    public <R> R sendAndAwaitReadModels(Object command, Duration timeout)
+            throws TimeoutException, InterruptedException {
+        R result = commands().sendAndWait(command);
+        readModels().awaitPosition(readModels().head(), timeout);
+        return result;
     }
 
     /** The streaming read models, to wait for or replay; only when this Parley runs them. */
@@ -172,10 +184,9 @@ public final class Parley implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (balancer != null) {
-                balancer.close();
+            if (ownsConfiguration) {
+                configuration.shutdown();
             }
-            configuration.shutdown();
         } finally {
             store.close();
         }
@@ -192,6 +203,9 @@ public final class Parley implements AutoCloseable {
         private Path keyDirectory;
         private int segments = DEFAULT_SEGMENTS;
         private Duration claimTimeout = DEFAULT_CLAIM_TIMEOUT;
+        private ActorProvider actors = ActorProvider.operatingSystemUser();
+        private int commandRetries = ConflictRetryScheduler.DEFAULT_MAX_RETRIES;
+        private Duration commandBackoff = ConflictRetryScheduler.DEFAULT_BACKOFF;
 
         public Builder store(String storeUrl) {
             this.storeUrl = storeUrl;
@@ -268,98 +282,68 @@ public final class Parley implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Who sends the commands that do not name their actor; the operating-system user unless told otherwise, and
+         * whenever {@code actors} cannot tell.
+         */
+        public Builder actors(ActorProvider actors) {
+            this.actors = actors;
+            return this;
+        }
+
+        /**
+         * How often a command that lost a race with another writer on its aggregate is decided again (0 for never),
+         * the first retry after {@code backoff}, each further one after twice the pause before it.
+         */
+        public Builder commandRetries(int maxRetries, Duration backoff) {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("command retries must be 0 or more, was " + maxRetries);
+            }
+            this.commandRetries = maxRetries;
+            this.commandBackoff = backoff;
+            return this;
+        }
+
         public Parley build() {
             Store store = dataSource != null ? Store.of(dataSource) : Store.open(storeUrl);
-            String nodeId = ManagementFactory.getRuntimeMXBean().getName() + "#" + INSTANCES.incrementAndGet();
-            SegmentBalancer balancer = null;
+            String nodeId = ParleyComponents.newNodeId();
+            Configuration configuration = null;
             try {
                 boolean withReadModels = readModels && !dryRun;
                 HandledEvents counted = new HandledEvents();
                 Serializer serializer = DomainWiring.serializer();
                 JdbcTransactions transactions = new JdbcTransactions(store.dataSource());
                 AppliedLines applied = dryRun ? null : new AppliedLines(transactions);
-                Configuration configuration = configure(transactions, applied, withReadModels, counted, serializer,
-                                                        nodeId).start();
-                ReadModels models = null;
-                if (withReadModels) {
-                    models = new ReadModels(configuration, READ_MODELS, counted,
-                                            new TokenPositions(store.dataSource(), serializer));
-                    balancer = SegmentBalancer.start(store.dataSource(), nodeId, READ_MODELS, models::processor,
-                                                     BALANCE_EVERY, claimTimeout);
-                }
-                return new Parley(store, configuration, models, balancer,
+                Configurer configurer = DomainWiring.domain(serializer, transactions, snapshotEvery, true,
+                                                            applied == null ? List.of() : List.of(applied), actors,
+                                                            commandRetries, commandBackoff)
+                        .configureEmbeddedEventStore(c -> storageEngine(c, transactions))
+                        .registerComponent(TokenStore.class,
+                                           c -> ParleyComponents.tokenStore(transactions, nodeId, claimTimeout));
+                new ParleyReadModelsModule(store.dataSource(), transactions, withReadModels, segments, claimTimeout,
+                                           nodeId, counted, name -> false).configureModule(configurer);
+                configuration = configurer.start();
+                ReadModels models = withReadModels
+                        ? new ReadModels(configuration, READ_MODELS, counted,
+                                         new TokenPositions(store.dataSource(), serializer))
+                        : null;
+                return new Parley(store, configuration, models, true,
                                   keyDirectory != null ? keyDirectory
                                           : Integrity.defaultKeyDirectory(dataSource != null ? null : storeUrl),
                                   nodeId, applied);
             } catch (RuntimeException e) {
-                if (balancer != null) {
-                    balancer.close();
+                if (configuration != null) {
+                    configuration.shutdown();
                 }
                 store.close();
                 throw e;
             }
         }
 
-        private Configurer configure(JdbcTransactions transactions, AppliedLines appliedLines,
-                                     boolean withReadModels, HandledEvents counted, Serializer serializer,
-                                     String nodeId) {
-            StatusProjection status = new StatusProjection(transactions);
-            TimelineProjection timeline = new TimelineProjection(transactions);
-            AuditTrailProjection audit = new AuditTrailProjection(transactions);
-            List<Object> projections = List.of(status, timeline, audit);
-
-            Configurer configurer = DomainWiring.domain(serializer, transactions, snapshotEvery, true,
-                                                        appliedLines == null ? List.of() : List.of(appliedLines))
-                    .configureEmbeddedEventStore(c -> storageEngine(c, transactions, serializer))
-                    .registerQueryHandler(c -> status)
-                    .registerQueryHandler(c -> timeline)
-                    .registerQueryHandler(c -> audit)
-                    .registerQueryHandler(c -> new StatusHistory(c.eventStore(), transactions));
-            if (withReadModels) {
-                configurer.eventProcessing(processing -> {
-                    processing.registerTokenStore(c -> JdbcTokenStore.builder()
-                                                                     .connectionProvider(transactions)
-                                                                     .serializer(serializer)
-                                                                     .schema(Schemas.TOKENS)
-                                                                     .nodeId(nodeId)
-                                                                     .claimTimeout(claimTimeout)
-                                                                     .build());
-                    long renewClaimsEvery = Math.min(5_000, claimTimeout.toMillis() / 3);
-                    for (String readModel : READ_MODELS) {
-                        processing.registerPooledStreamingEventProcessor(
-                                readModel, Configuration::eventStore,
-                                (c, builder) -> builder.batchSize(READ_MODEL_BATCH)
-                                                       .initialSegmentCount(segments)
-                                                       .tokenClaimInterval(CLAIM_FREE_SEGMENTS_EVERY.toMillis())
-                                                       .claimExtensionThreshold(renewClaimsEvery));
-                    }
-                    projections.forEach(projection -> processing.registerEventHandler(c -> projection));
-                    processing.registerHandlerInterceptor(StatusProjection.PROCESSING_GROUP, c -> counted);
-                });
-            }
-            return configurer;
-        }
-
-        private EventStorageEngine storageEngine(Configuration configuration, JdbcTransactions transactions,
-                                                 Serializer serializer) {
-            JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
-                    .connectionProvider(transactions)
-                    .transactionManager(transactions)
-                    .eventSerializer(serializer)
-                    .snapshotSerializer(DomainWiring.snapshotSerializer())
-                    .upcasterChain(configuration.upcasterChain())
-                    .persistenceExceptionResolver(duplicateKeys())
-                    .schema(Schemas.EVENTS)
-                    .batchSize(FETCH_BATCH)
-                    .dataType(byte[].class);
-            EventStorageEngine stored = new HashingEventStorageEngine(builder, new EventHasher(transactions),
-                                                                      transactions);
+        private EventStorageEngine storageEngine(Configuration configuration, JdbcTransactions transactions) {
+            EventStorageEngine stored = ParleyComponents.eventStorageEngine(transactions, transactions,
+                                                                            configuration.upcasterChain());
             return dryRun ? new SequenceEventStorageEngine(stored, new InMemoryEventStorageEngine()) : stored;
-        }
-
-        private static PersistenceExceptionResolver duplicateKeys() {
-            return exception -> exception instanceof java.sql.SQLException sql
-                    && sql.getSQLState() != null && sql.getSQLState().startsWith("23");
         }
     }
 }

@@ -40,7 +40,7 @@ public final class RevisionOneParley implements AutoCloseable {
         Store store = Store.open(storeUrl);
         JdbcTransactions transactions = new JdbcTransactions(store.dataSource());
         Serializer serializer = new RevisionOneSerializer(DomainWiring.serializer());
-        Configuration configuration = DomainWiring.domain(serializer, transactions, 0, false, java.util.List.of())
+        Configuration configuration = DomainWiring.domain(serializer, transactions)
                 .configureEmbeddedEventStore(c -> new HashingEventStorageEngine(
                         JdbcEventStorageEngine.builder()
                                               .connectionProvider(transactions)

@@ -38,12 +38,36 @@ public final class ReadModels {
     }
 
     /**
+     * One read model as this node sees it: the position of its slowest segment (held here or by another node, -1
+     * before any event), the store's head, and the segments this node holds.
+     */
+    public record Standing(String name, long position, long head, List<Integer> claimedSegments,
+                           boolean replaying) {
+
+        /** How many events the read model is behind the head. */
+        public long lag() {
+            return Math.max(0, head - position);
+        }
+    }
+
+    /**
      * Waits until every read model has processed every event stored so far, on whichever node holds each segment:
      * segments this node holds are read live, the others from the shared token store.
      */
     public void await(Duration timeout, CatchUpListener listener) throws TimeoutException, InterruptedException {
-        TrackingToken headToken = configuration.eventStore().createHeadToken();
-        long head = headToken == null ? -1 : headToken.position().orElse(-1);
+        awaitPosition(head(), timeout, listener);
+    }
+
+    /**
+     * Waits until every read model has processed the event at {@code position} and all before it: after a command,
+     * the head then ({@link #head()}) is at or past its last event, so its events then show in every read model.
+     */
+    public void awaitPosition(long position, Duration timeout) throws TimeoutException, InterruptedException {
+        awaitPosition(position, timeout, CatchUpListener.SILENT);
+    }
+
+    private void awaitPosition(long head, Duration timeout, CatchUpListener listener)
+            throws TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long slowest = Long.MAX_VALUE;
@@ -63,6 +87,22 @@ public final class ReadModels {
             }
             Thread.sleep(20);
         }
+    }
+
+    /** The position of the last event stored so far, -1 in an empty store. */
+    public long head() {
+        TrackingToken headToken = configuration.eventStore().createHeadToken();
+        return headToken == null ? -1 : headToken.position().orElse(-1);
+    }
+
+    /** Where each read model stands now. */
+    public List<Standing> standings() {
+        long head = head();
+        return names.stream().map(name -> {
+            StreamingEventProcessor processor = processor(name);
+            List<Integer> claimed = processor.processingStatus().keySet().stream().sorted().toList();
+            return new Standing(name, position(processor), head, claimed, processor.isReplaying());
+        }).toList();
     }
 
     /** Rebuilds every read model from the first event and waits until they are back at the head. */

@@ -1,68 +1,239 @@
 package dev.parley.application.spring;
 
 import dev.parley.application.Parley;
+import dev.parley.application.ParleyComponents;
+import dev.parley.application.ParleyDomainModule;
+import dev.parley.application.ParleyReadModelsModule;
 import dev.parley.application.fork.Forks;
 import dev.parley.application.integrity.Integrity;
+import dev.parley.application.messaging.ActorProvider;
+import dev.parley.application.policy.StreamTypes;
+import dev.parley.application.readmodel.HandledEvents;
+import dev.parley.application.readmodel.ReadModels;
+import dev.parley.application.readmodel.TokenPositions;
+import dev.parley.application.storage.Store;
+import dev.parley.negotiation.api.KnownIncidents;
+import dev.parley.shared.Aggregates;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfiguration;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.axonframework.springboot.util.ConditionalOnMissingQualifiedBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.annotation.Order;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Parley on the application's {@link DataSource}: the aggregates, the ceasefire rule, the read models and their
- * queries, behind Axon's {@link CommandGateway} and {@link QueryGateway}, with {@link Forks} and {@link Integrity}
- * beside them. Each bean gives way to one of the application's own.
- *
- * <p>The beans taken from {@link Parley} have no destroy method of their own: closing Parley stops them, and leaves
- * the application's DataSource open.
+ * Parley inside Axon's own Spring Boot configuration, on the application's one {@link DataSource}: its modules,
+ * storage, serializers, upcasters, interceptors and gateway are the beans Axon's auto-configuration looks for, so
+ * there is one command bus, one event store (Parley's hashing engine), one token store (Parley's schema), Axon's
+ * {@code SpringTransactionManager} around it all, and Parley's read models are Axon processors configured by
+ * {@code axon.eventhandling.processors.<group>.*} like the application's own. Each bean gives way to one of the
+ * application's own.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class)
-@ConditionalOnClass(Parley.class)
+@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+        before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
+@ConditionalOnClass({Parley.class, AxonAutoConfiguration.class})
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(ParleyProperties.class)
 public class ParleyAutoConfiguration {
 
-    @Bean(destroyMethod = "close")
+    /** Parley's schema on the application's database, migrated before anything reads or writes it. */
+    @Bean(destroyMethod = "")
     @ConditionalOnMissingBean
     @DependsOnDatabaseInitialization
-    public Parley parley(DataSource dataSource, ParleyProperties properties) {
-        Parley.Builder builder = Parley.builder()
-                                       .dataSource(dataSource)
-                                       .snapshotEvery(properties.snapshotEvery())
-                                       .readModels(properties.readModels())
-                                       .segments(properties.segments())
-                                       .claimTimeout(properties.claimTimeout());
-        if (properties.keys() != null) {
-            builder.keys(properties.keys());
-        }
-        return builder.build();
+    public Store parleyStore(DataSource dataSource) {
+        return Store.of(dataSource);
     }
 
-    @Bean(destroyMethod = "")
-    @ConditionalOnMissingBean
-    public CommandGateway commandGateway(Parley parley) {
-        return parley.commands();
+    @Bean
+    @Primary
+    @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "!eventSerializer,messageSerializer")
+    public Serializer serializer() {
+        return ParleyComponents.serializer();
     }
 
-    @Bean(destroyMethod = "")
-    @ConditionalOnMissingBean
-    public QueryGateway queryGateway(Parley parley) {
-        return parley.queries();
+    @Bean
+    @Qualifier("messageSerializer")
+    @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "messageSerializer")
+    public Serializer messageSerializer() {
+        return ParleyComponents.serializer();
     }
 
-    @Bean(destroyMethod = "")
+    @Bean
+    @Qualifier("eventSerializer")
+    @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "eventSerializer")
+    public Serializer eventSerializer() {
+        return ParleyComponents.serializer();
+    }
+
+    @Bean
+    public EventUpcaster parleyUpcasters() {
+        return new EventUpcasterChain(ParleyComponents.upcasters());
+    }
+
+    @Bean
     @ConditionalOnMissingBean
-    public EventStore eventStore(Parley parley) {
-        return parley.eventStore();
+    public CorrelationDataProvider parleyProvenance() {
+        return ParleyComponents.provenance();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean({EventStorageEngine.class, EventStore.class})
+    public EventStorageEngine eventStorageEngine(Store store, ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 Configuration configuration) {
+        return ParleyComponents.eventStorageEngine(connectionProvider, transactionManager,
+                                                   configuration.upcasterChain());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TokenStore tokenStore(Store store, ConnectionProvider connectionProvider,
+                                 ParleyReadModelsModule readModels, ParleyProperties properties) {
+        return ParleyComponents.tokenStore(connectionProvider, readModels.nodeId(), properties.claimTimeout());
+    }
+
+    /**
+     * Axon's default snapshotter for a configuration without Spring, which knows every aggregate the configuration
+     * holds; Spring's looks only for aggregates declared as beans, and Parley's are not.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public Snapshotter snapshotter(Configuration configuration, TransactionManager transactionManager) {
+        List<AggregateFactory<?>> factories = configuration.findModules(AggregateConfiguration.class).stream()
+                .<AggregateFactory<?>>map(AggregateConfiguration::aggregateFactory)
+                .toList();
+        return AggregateSnapshotter.builder()
+                                   .eventStore(configuration.eventStore())
+                                   .transactionManager(transactionManager)
+                                   .aggregateFactories(factories)
+                                   .repositoryProvider(configuration::repository)
+                                   .parameterResolverFactory(configuration.parameterResolverFactory())
+                                   .handlerDefinition(configuration.handlerDefinition(Aggregates.types().get(0)))
+                                   .build();
+    }
+
+    /**
+     * Not cached: an application's transaction may roll a command's events back after the command was decided,
+     * and a cached aggregate would still hold them.
+     */
+    @Bean
+    public ParleyDomainModule parleyDomainModule(ParleyProperties properties) {
+        return new ParleyDomainModule(properties.snapshotEvery(), false);
+    }
+
+    @Bean
+    public ParleyReadModelsModule parleyReadModelsModule(Store store, ConnectionProvider connectionProvider,
+                                                         ParleyProperties properties,
+                                                         ObjectProvider<EventProcessorProperties> axonProcessors) {
+        Map<String, EventProcessorProperties.ProcessorSettings> named =
+                axonProcessors.getIfAvailable(EventProcessorProperties::new).getProcessors();
+        return new ParleyReadModelsModule(store.dataSource(), connectionProvider, properties.readModels(),
+                                          properties.segments(), properties.claimTimeout(),
+                                          ParleyComponents.newNodeId(), new HandledEvents(), named::containsKey);
+    }
+
+    /**
+     * The stream types the domain module registers, as a bean too: Spring resolves the parameters of the
+     * aggregates' handlers from beans.
+     */
+    @Bean
+    public KnownIncidents parleyKnownIncidents(Configuration configuration) {
+        return configuration.getComponent(KnownIncidents.class);
+    }
+
+    @Bean
+    @Order(1)
+    public MessageHandlerInterceptor<CommandMessage<?>> parleyStreamTypeGuard(Configuration configuration) {
+        return commandInterceptor(configuration, 0);
+    }
+
+    @Bean
+    @Order(2)
+    public MessageHandlerInterceptor<CommandMessage<?>> parleyMissingAggregateInterceptor(
+            Configuration configuration) {
+        return commandInterceptor(configuration, 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static MessageHandlerInterceptor<CommandMessage<?>> commandInterceptor(Configuration configuration,
+                                                                                   int index) {
+        return (MessageHandlerInterceptor<CommandMessage<?>>) ParleyComponents.commandInterceptors(
+                configuration.getComponent(StreamTypes.class)).get(index);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ActorProvider actorProvider() {
+        return ActorProvider.operatingSystemUser();
+    }
+
+    @Bean
+    public MessageDispatchInterceptor<CommandMessage<?>> parleyActorInterceptor(ActorProvider actors) {
+        return ParleyComponents.actorInterceptor(actors);
+    }
+
+    /**
+     * Axon's gateway, retrying commands that conflicted with another writer, unless the sender is inside a
+     * transaction: the retry would run outside it, and its events would stay when the sender's transaction rolls
+     * back, so the conflict fails that transaction instead. The actor is added by Axon's interceptor wiring.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public CommandGateway commandGateway(CommandBus commandBus, ParleyProperties properties) {
+        return ParleyComponents.commandGateway(commandBus, properties.commandRetry().maxRetries(),
+                                               properties.commandRetry().backoff(),
+                                               () -> !TransactionSynchronizationManager.isActualTransactionActive(),
+                                               List.of());
+    }
+
+    /** Parley over Axon's configuration, which Spring starts and stops; closing it leaves the DataSource open. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public Parley parley(Configuration configuration, Store store, ParleyReadModelsModule readModels,
+                         ParleyProperties properties) {
+        ReadModels models = properties.readModels()
+                ? new ReadModels(configuration, Parley.READ_MODELS, readModels.handledEvents(),
+                                 new TokenPositions(store.dataSource(), ParleyComponents.serializer()))
+                : null;
+        return Parley.attachedTo(configuration, store, models, properties.keys(), readModels.nodeId());
     }
 
     @Bean(destroyMethod = "")
@@ -75,5 +246,31 @@ public class ParleyAutoConfiguration {
     @ConditionalOnMissingBean
     public Integrity integrity(Parley parley) {
         return parley.integrity();
+    }
+
+    /** The actor of a command is the authenticated principal, when Spring Security is there and one is. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.security.core.context.SecurityContextHolder")
+    static class SecurityActors {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ActorProvider springSecurityActorProvider() {
+            return new SpringSecurityActorProvider();
+        }
+    }
+
+    /** Each read model's lag and claimed segments in {@code /actuator/health}. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    @ConditionalOnEnabledHealthIndicator("parley")
+    @ConditionalOnProperty(name = "parley.read-models", havingValue = "true", matchIfMissing = true)
+    static class HealthConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "parleyHealthIndicator")
+        HealthIndicator parleyHealthIndicator(Parley parley) {
+            return new ParleyHealthIndicator(parley);
+        }
     }
 }

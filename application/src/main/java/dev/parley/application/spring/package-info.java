@@ -1,2 +1,5 @@
-/** Spring Boot auto-configuration: Parley on the application's DataSource, its gateways, forks and integrity. */
+/**
+ * Spring Boot auto-configuration: Parley's modules and components as the beans Axon's own auto-configuration takes,
+ * on the application's DataSource, with the actor from Spring Security and the read models' health.
+ */
 package dev.parley.application.spring;

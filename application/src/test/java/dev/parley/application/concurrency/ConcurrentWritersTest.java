@@ -39,6 +39,7 @@ class ConcurrentWritersTest {
 
     private static final IncidentId CONTESTED = new IncidentId(Writers.incident(0));
     private static final Instant OCT_13 = Instant.parse("2025-10-13T00:00:00Z");
+    private static final Duration NO_PAUSE = Duration.ofMillis(1);
 
     @TempDir
     Path directory;
@@ -49,8 +50,8 @@ class ConcurrentWritersTest {
 
     @Test
     void ofTwoWritersThatDecidedOnTheSameHistoryOneWinsAndTheOtherGetsAConcurrencyConflict() throws Exception {
-        try (Parley first = Parley.builder().store(url()).readModels(false).build();
-             Parley second = Parley.builder().store(url()).readModels(false).build()) {
+        try (Parley first = Parley.builder().store(url()).readModels(false).commandRetries(0, NO_PAUSE).build();
+             Parley second = Parley.builder().store(url()).readModels(false).commandRetries(0, NO_PAUSE).build()) {
             new CommandFileRunner(first.commands(), "test").run(Writers.reports(directory, 1),
                                                                 new CommandFileRunner.Listener() { });
             List<CompletableFuture<Object>> sent = new ArrayList<>();
@@ -82,6 +83,36 @@ class ConcurrentWritersTest {
                                 .contains(CONTESTED.value(), "sequence [1]");
             try (Connection connection = DriverManager.getConnection(url(), "sa", "")) {
                 Writers.assertWhole(connection, 2);
+            }
+            assertThat(first.integrity().verify(done -> { }).intact()).isTrue();
+        }
+    }
+
+    @Test
+    void theGatewayDecidesTheLosingCommandAgainAgainstTheHistoryThatWon() throws Exception {
+        try (Parley first = Parley.builder().store(url()).readModels(false).build();
+             Parley second = Parley.builder().store(url()).readModels(false).build()) {
+            new CommandFileRunner(first.commands(), "test").run(Writers.reports(directory, 1),
+                                                                new CommandFileRunner.Listener() { });
+            List<CompletableFuture<Object>> sent = new ArrayList<>();
+            try (Connection holder = DriverManager.getConnection(url(), "sa", "")) {
+                holder.setAutoCommit(false);
+                try (Statement lock = holder.createStatement()) {
+                    lock.executeQuery("SELECT id FROM append_lock WHERE id = 1 FOR UPDATE").close();
+                }
+                sent.add(CompletableFuture.supplyAsync(() -> first.commands().sendAndWait(
+                        new RecordCasualtiesCommand(CONTESTED, "PAK", 1, OCT_13, "first"))));
+                sent.add(CompletableFuture.supplyAsync(() -> second.commands().sendAndWait(
+                        new RecordCasualtiesCommand(CONTESTED, "PAK", 2, OCT_13, "second"))));
+                await().atMost(Duration.ofSeconds(20)).until(() -> sessionsWaitingForALock(holder) == 2);
+                holder.commit();
+            }
+
+            for (CompletableFuture<Object> future : sent) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+            try (Connection connection = DriverManager.getConnection(url(), "sa", "")) {
+                Writers.assertWhole(connection, 3);
             }
             assertThat(first.integrity().verify(done -> { }).intact()).isTrue();
         }

@@ -7,7 +7,6 @@ import dev.parley.projections.status.FindStatusQuery;
 import dev.parley.projections.status.IncidentView;
 import dev.parley.projections.status.StatusReport;
 import dev.parley.shared.api.IncidentId;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 
@@ -15,34 +14,30 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
-/** The application's own service: commands through the injected {@link CommandGateway}, status through queries. */
+/** The application's own service: commands through Parley with read-your-writes, status through queries. */
 @Service
 public class IncidentDesk {
 
     private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(30);
 
-    private final CommandGateway commands;
     private final QueryGateway queries;
     private final Parley parley;
 
-    IncidentDesk(CommandGateway commands, QueryGateway queries, Parley parley) {
-        this.commands = commands;
+    IncidentDesk(QueryGateway queries, Parley parley) {
         this.queries = queries;
         this.parley = parley;
     }
 
-    public void report(ReportIncidentCommand command) {
-        commands.sendAndWait(command);
+    public void report(ReportIncidentCommand command) throws TimeoutException, InterruptedException {
+        parley.sendAndAwaitReadModels(command, READ_MODEL_WAIT);
     }
 
-    public void recordCasualties(RecordCasualtiesCommand command) {
-        commands.sendAndWait(command);
+    public void recordCasualties(RecordCasualtiesCommand command) throws TimeoutException, InterruptedException {
+        parley.sendAndAwaitReadModels(command, READ_MODEL_WAIT);
     }
 
-    /** Where the incident stands once the read models have caught up with everything recorded. */
-    public IncidentView status(IncidentId incident)
-            throws TimeoutException, InterruptedException, ExecutionException {
-        parley.awaitReadModels(READ_MODEL_WAIT);
+    /** Where the incident stands: every command sent through this desk is in the read models already. */
+    public IncidentView status(IncidentId incident) throws InterruptedException, ExecutionException {
         StatusReport report = queries.query(FindStatusQuery.of(incident.value()), StatusReport.class).get();
         return report.incidents().stream()
                      .findFirst()

@@ -1,10 +1,16 @@
-package dev.parley.application.spring;
+package dev.parley.starter;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.application.Parley;
 import dev.parley.application.fork.Forks;
 import dev.parley.application.integrity.Integrity;
+import dev.parley.application.messaging.ActorProvider;
+import dev.parley.application.spring.ParleyAutoConfiguration;
+import dev.parley.projections.audit.AuditTrail;
+import dev.parley.projections.audit.FindAuditTrailQuery;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import java.time.Duration;
 import dev.parley.incident.api.RecordCasualtiesCommand;
 import dev.parley.incident.api.ReportIncidentCommand;
 import dev.parley.shared.api.IncidentId;
@@ -31,7 +37,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Parley comes up on the application's one DataSource, binds {@code parley.*}, and gives way to its own beans. */
+/**
+ * Parley comes up inside Axon's auto-configuration on the application's one DataSource, binds {@code parley.*}, and
+ * gives way to its own beans.
+ */
 class ParleyAutoConfigurationTest {
 
     private static final IncidentId TORKHAM = new IncidentId("torkham-2025-10-12");
@@ -39,14 +48,21 @@ class ParleyAutoConfigurationTest {
     private static final List<Class<?>> PARLEY_BEANS = List.of(Parley.class, CommandGateway.class,
                                                                QueryGateway.class, EventStore.class, Forks.class,
                                                                Integrity.class);
+    private static final List<Class<?>> PARLEYS_OWN = List.of(Parley.class, Forks.class, Integrity.class);
 
     @TempDir
     Path directory;
 
     private final List<HikariDataSource> pools = new ArrayList<>();
 
+    /** As in an application: every auto-configuration on the classpath, Axon's and Parley's among them. */
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ParleyAutoConfiguration.class));
+            .withUserConfiguration(Application.class);
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class Application {
+    }
 
     @AfterEach
     void closePools() {
@@ -76,18 +92,22 @@ class ParleyAutoConfigurationTest {
     }
 
     @Test
-    void withoutADataSourceNothingIsConfigured() {
-        runner.run(context -> {
-            assertThat(context).hasNotFailed();
-            PARLEY_BEANS.forEach(type -> assertThat(context).doesNotHaveBean(type));
-        });
+    void withoutADataSourceNothingOfParleysIsConfigured() {
+        runner.withPropertyValues("spring.autoconfigure.exclude="
+                                          + "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+                                  "axon.serializer.general=jackson")
+              .run(context -> {
+                  assertThat(context).hasNotFailed();
+                  PARLEYS_OWN.forEach(type -> assertThat(context).doesNotHaveBean(type));
+              });
     }
 
     @Test
     void withTwoDataSourcesAndNeitherPrimaryItBacksOffRatherThanGuess() throws Exception {
         DataSource first = h2("first");
         DataSource second = h2("second");
-        runner.withBean("first", DataSource.class, () -> first)
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ParleyAutoConfiguration.class))
+              .withBean("first", DataSource.class, () -> first)
               .withBean("second", DataSource.class, () -> second)
               .run(context -> {
                   assertThat(context).hasNotFailed();
@@ -100,22 +120,26 @@ class ParleyAutoConfigurationTest {
         DataSource dataSource = h2("app");
         on(dataSource)
                 .withClassLoader(new FilteredClassLoader(Parley.class))
+                .withPropertyValues("axon.serializer.general=jackson")
                 .run(context -> assertThat(context).doesNotHaveBean(Parley.class));
     }
 
     @Test
-    void anApplicationsOwnParleyReplacesOursAndFeedsTheGateways() throws Exception {
+    void anApplicationsOwnActorProviderNamesWhoSentACommandThatNamesNoActor() throws Exception {
         DataSource dataSource = h2("app");
         on(dataSource)
-                .withBean("ownParley", Parley.class,
-                          () -> Parley.builder().dataSource(dataSource).readModels(false).build())
+                .withPropertyValues("parley.keys=" + directory.resolve("keys"))
+                .withBean(ActorProvider.class, () -> () -> "duty-officer")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context).hasSingleBean(Parley.class).hasBean("ownParley").doesNotHaveBean("parley");
-                    Parley own = context.getBean(Parley.class);
-                    assertThat(context.getBean(CommandGateway.class)).isSameAs(own.commands());
-                    assertThat(context.getBean(QueryGateway.class)).isSameAs(own.queries());
-                    assertThatThrownBy(own::readModels).isInstanceOf(IllegalStateException.class);
+                    context.getBean(CommandGateway.class).sendAndWait(report());
+                    context.getBean(Parley.class).awaitReadModels(Duration.ofSeconds(30));
+                    AuditTrail trail = context.getBean(QueryGateway.class)
+                                              .query(new FindAuditTrailQuery(TORKHAM.value(), null),
+                                                     AuditTrail.class).get();
+                    assertThat(trail.entries()).singleElement()
+                                               .satisfies(entry -> assertThat(entry.actor())
+                                                       .isEqualTo("duty-officer"));
                 });
     }
 

@@ -1,0 +1,138 @@
+package dev.parley.application;
+
+import dev.parley.application.integrity.EventHasher;
+import dev.parley.application.integrity.HashingEventStorageEngine;
+import dev.parley.application.messaging.ActorInterceptor;
+import dev.parley.application.messaging.ActorProvider;
+import dev.parley.application.messaging.ConflictRetryScheduler;
+import dev.parley.application.messaging.Provenance;
+import dev.parley.application.policy.StreamTypeGuard;
+import dev.parley.application.policy.StreamTypes;
+import dev.parley.application.serialization.ParleySerializers;
+import dev.parley.application.storage.Schemas;
+import dev.parley.shared.MissingAggregateInterceptor;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The parts Parley adds to an Axon configuration that Axon lets an application supply as components: the
+ * serializers and upcasters, the provenance metadata, the command interceptors, the gateway that retries conflicts,
+ * and the storage of events and tokens. {@link Parley#builder()} registers them on a {@code DefaultConfigurer}; the
+ * Spring Boot auto-configuration declares the very same objects as the beans Axon's auto-configuration looks for,
+ * so both wirings are made here, once.
+ */
+public final class ParleyComponents {
+
+    /** Events fetched per query by the streaming processors. */
+    private static final int FETCH_BATCH = 1_000;
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private ParleyComponents() {
+    }
+
+    /** Jackson, for events, messages and tokens alike, resolving only the classes Parley stores. */
+    public static Serializer serializer() {
+        return ParleySerializers.events();
+    }
+
+    /** The upcasters that bring older revisions of stored events to their current shape. */
+    public static List<EventUpcaster> upcasters() {
+        return ParleySerializers.upcasters();
+    }
+
+    /** The metadata every stored event carries: correlation, causation, actor and command-file line. */
+    public static CorrelationDataProvider provenance() {
+        return new Provenance();
+    }
+
+    /** Gives every command an actor from {@code actors} unless it names one. */
+    public static MessageDispatchInterceptor<CommandMessage<?>> actorInterceptor(ActorProvider actors) {
+        return new ActorInterceptor(actors);
+    }
+
+    /**
+     * The command handler interceptors, in the order they run after Axon's correlation interceptor: a command to
+     * an id of the other stream type is refused, and one to an aggregate that does not exist says so by its code.
+     */
+    public static List<MessageHandlerInterceptor<? super CommandMessage<?>>> commandInterceptors(
+            StreamTypes streamTypes) {
+        return List.of(new StreamTypeGuard(streamTypes), new MissingAggregateInterceptor());
+    }
+
+    /**
+     * The command gateway: a command that conflicts with another writer is decided again up to {@code maxRetries}
+     * times, backing off from {@code backoff}, when {@code retryHere} allows it on the sender's thread; then
+     * {@code dispatchInterceptors} (the actor) apply.
+     */
+    public static CommandGateway commandGateway(CommandBus commandBus, int maxRetries, Duration backoff,
+                                                BooleanSupplier retryHere,
+                                                List<MessageDispatchInterceptor<? super CommandMessage<?>>>
+                                                        dispatchInterceptors) {
+        return DefaultCommandGateway.builder()
+                                    .commandBus(commandBus)
+                                    .retryScheduler(ConflictRetryScheduler.of(maxRetries, backoff, retryHere))
+                                    .dispatchInterceptors(dispatchInterceptors)
+                                    .build();
+    }
+
+    /**
+     * Parley's event storage: Axon's JDBC engine on Parley's schema, hashing every appended event in the append's
+     * transaction and binding snapshots to the history.
+     */
+    public static HashingEventStorageEngine eventStorageEngine(ConnectionProvider connections,
+                                                               TransactionManager transactions,
+                                                               EventUpcasterChain upcasters) {
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .eventSerializer(serializer())
+                .snapshotSerializer(ParleySerializers.snapshots())
+                .upcasterChain(upcasters)
+                .persistenceExceptionResolver(duplicateKeys())
+                .schema(Schemas.EVENTS)
+                .batchSize(FETCH_BATCH)
+                .dataType(byte[].class);
+        return new HashingEventStorageEngine(builder, new EventHasher(connections), transactions);
+    }
+
+    /** The token store of every streaming processor, Parley's and the application's, on Parley's token table. */
+    public static TokenStore tokenStore(ConnectionProvider connections, String nodeId, Duration claimTimeout) {
+        return JdbcTokenStore.builder()
+                             .connectionProvider(connections)
+                             .serializer(serializer())
+                             .schema(Schemas.TOKENS)
+                             .nodeId(nodeId)
+                             .claimTimeout(claimTimeout)
+                             .build();
+    }
+
+    /** A name for this process in the shared token store, new for each Parley it runs. */
+    public static String newNodeId() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "#" + INSTANCES.incrementAndGet();
+    }
+
+    private static PersistenceExceptionResolver duplicateKeys() {
+        return exception -> exception instanceof java.sql.SQLException sql
+                && sql.getSQLState() != null && sql.getSQLState().startsWith("23");
+    }
+}
