@@ -14,10 +14,9 @@ import dev.parley.application.readmodel.TokenPositions;
 import dev.parley.application.storage.JdbcTransactions;
 import dev.parley.application.storage.Schemas;
 import dev.parley.application.storage.Store;
-import dev.parley.projections.audit.AuditTrailProjection;
+import dev.parley.projections.ParleyReadModels;
+import dev.parley.projections.readmodel.ReadModel;
 import dev.parley.projections.status.StatusHistory;
-import dev.parley.projections.status.StatusProjection;
-import dev.parley.projections.timeline.TimelineProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
@@ -36,7 +35,10 @@ import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -46,11 +48,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * done.
  */
 public final class Parley implements AutoCloseable {
-
-    /** The processing groups of the read models, each fed by its own pooled streaming processor. */
-    public static final List<String> READ_MODELS = List.of(StatusProjection.PROCESSING_GROUP,
-                                                           TimelineProjection.PROCESSING_GROUP,
-                                                           AuditTrailProjection.PROCESSING_GROUP);
 
     /** Events per read-model transaction: the models gather a batch in memory and write it at once. */
     private static final int READ_MODEL_BATCH = 500;
@@ -81,10 +78,12 @@ public final class Parley implements AutoCloseable {
     private final Path keyDirectory;
     private final String nodeId;
     private final AppliedLines appliedLines;
+    private final List<ReadModel> definitions;
 
     private Parley(Store store, Configuration configuration, ReadModels readModels, SegmentBalancer balancer,
-                   Path keyDirectory, String nodeId, AppliedLines appliedLines) {
+                   Path keyDirectory, String nodeId, AppliedLines appliedLines, List<ReadModel> definitions) {
         this.store = store;
+        this.definitions = definitions;
         this.configuration = configuration;
         this.readModels = readModels;
         this.balancer = balancer;
@@ -138,7 +137,7 @@ public final class Parley implements AutoCloseable {
     /** What-if forks of this record, and its saved branches. */
     public Forks forks() {
         return new Forks(store.dataSource(), configuration.eventSerializer(), configuration.upcasterChain(),
-                         queries(), () -> {
+                         definitions, queries(), () -> {
                              if (readModels != null) {
                                  awaitReadModels(READ_MODEL_CATCH_UP);
                              }
@@ -192,6 +191,7 @@ public final class Parley implements AutoCloseable {
         private Path keyDirectory;
         private int segments = DEFAULT_SEGMENTS;
         private Duration claimTimeout = DEFAULT_CLAIM_TIMEOUT;
+        private final List<ReadModel> definitions = new ArrayList<>(ParleyReadModels.ALL);
 
         public Builder store(String storeUrl) {
             this.storeUrl = storeUrl;
@@ -268,8 +268,24 @@ public final class Parley implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs {@code readModel} beside Parley's own: its migrations run on opening, its projection in a processor of
+         * its own; replays, their comparison, forks and lag reports include it.
+         */
+        public Builder readModel(ReadModel readModel) {
+            if (definitions.stream().anyMatch(known -> known.name().equals(readModel.name()))) {
+                throw new IllegalArgumentException("there is already a read model named " + readModel.name());
+            }
+            definitions.add(readModel);
+            return this;
+        }
+
         public Parley build() {
-            Store store = dataSource != null ? Store.of(dataSource) : Store.open(storeUrl);
+            List<ReadModel> models = List.copyOf(definitions);
+            Set<ReadModel.Migrations> migrations = new LinkedHashSet<>();
+            models.forEach(model -> migrations.add(model.migrations()));
+            Store store = dataSource != null ? Store.of(dataSource, List.copyOf(migrations))
+                    : Store.open(storeUrl, List.copyOf(migrations));
             String nodeId = ManagementFactory.getRuntimeMXBean().getName() + "#" + INSTANCES.incrementAndGet();
             SegmentBalancer balancer = null;
             try {
@@ -278,19 +294,19 @@ public final class Parley implements AutoCloseable {
                 Serializer serializer = DomainWiring.serializer();
                 JdbcTransactions transactions = new JdbcTransactions(store.dataSource());
                 AppliedLines applied = dryRun ? null : new AppliedLines(transactions);
-                Configuration configuration = configure(transactions, applied, withReadModels, counted, serializer,
-                                                        nodeId).start();
-                ReadModels models = null;
+                Configuration configuration = configure(models, transactions, applied, withReadModels, counted,
+                                                        serializer, nodeId).start();
+                ReadModels running = null;
                 if (withReadModels) {
-                    models = new ReadModels(configuration, READ_MODELS, counted,
-                                            new TokenPositions(store.dataSource(), serializer));
-                    balancer = SegmentBalancer.start(store.dataSource(), nodeId, READ_MODELS, models::processor,
+                    running = new ReadModels(configuration, models, counted, store.dataSource(),
+                                             new TokenPositions(store.dataSource(), serializer));
+                    balancer = SegmentBalancer.start(store.dataSource(), nodeId, running.names(), running::processor,
                                                      BALANCE_EVERY, claimTimeout);
                 }
-                return new Parley(store, configuration, models, balancer,
+                return new Parley(store, configuration, running, balancer,
                                   keyDirectory != null ? keyDirectory
                                           : Integrity.defaultKeyDirectory(dataSource != null ? null : storeUrl),
-                                  nodeId, applied);
+                                  nodeId, applied, models);
             } catch (RuntimeException e) {
                 if (balancer != null) {
                     balancer.close();
@@ -300,21 +316,19 @@ public final class Parley implements AutoCloseable {
             }
         }
 
-        private Configurer configure(JdbcTransactions transactions, AppliedLines appliedLines,
-                                     boolean withReadModels, HandledEvents counted, Serializer serializer,
-                                     String nodeId) {
-            StatusProjection status = new StatusProjection(transactions);
-            TimelineProjection timeline = new TimelineProjection(transactions);
-            AuditTrailProjection audit = new AuditTrailProjection(transactions);
-            List<Object> projections = List.of(status, timeline, audit);
-
+        private Configurer configure(List<ReadModel> models, JdbcTransactions transactions,
+                                     AppliedLines appliedLines, boolean withReadModels, HandledEvents counted,
+                                     Serializer serializer, String nodeId) {
             Configurer configurer = DomainWiring.domain(serializer, transactions, snapshotEvery, true,
                                                         appliedLines == null ? List.of() : List.of(appliedLines))
                     .configureEmbeddedEventStore(c -> storageEngine(c, transactions, serializer))
-                    .registerQueryHandler(c -> status)
-                    .registerQueryHandler(c -> timeline)
-                    .registerQueryHandler(c -> audit)
                     .registerQueryHandler(c -> new StatusHistory(c.eventStore(), transactions));
+            List<Object> projections = new ArrayList<>();
+            for (ReadModel model : models) {
+                Object projection = model.projection().create(transactions);
+                projections.add(projection);
+                configurer.registerQueryHandler(c -> projection);
+            }
             if (withReadModels) {
                 configurer.eventProcessing(processing -> {
                     processing.registerTokenStore(c -> JdbcTokenStore.builder()
@@ -325,16 +339,21 @@ public final class Parley implements AutoCloseable {
                                                                      .claimTimeout(claimTimeout)
                                                                      .build());
                     long renewClaimsEvery = Math.min(5_000, claimTimeout.toMillis() / 3);
-                    for (String readModel : READ_MODELS) {
+                    for (int index = 0; index < models.size(); index++) {
+                        String name = models.get(index).name();
+                        Object projection = projections.get(index);
                         processing.registerPooledStreamingEventProcessor(
-                                readModel, Configuration::eventStore,
+                                name, Configuration::eventStore,
                                 (c, builder) -> builder.batchSize(READ_MODEL_BATCH)
                                                        .initialSegmentCount(segments)
                                                        .tokenClaimInterval(CLAIM_FREE_SEGMENTS_EVERY.toMillis())
                                                        .claimExtensionThreshold(renewClaimsEvery));
+                        // The definition's name places the projection, whatever its own annotation says.
+                        processing.assignHandlerInstancesMatching(name, handler -> handler == projection);
+                        processing.registerEventHandler(c -> projection);
                     }
-                    projections.forEach(projection -> processing.registerEventHandler(c -> projection));
-                    processing.registerHandlerInterceptor(StatusProjection.PROCESSING_GROUP, c -> counted);
+                    // Every read model sees every event, so counting one model's events counts a replay's events.
+                    processing.registerHandlerInterceptor(models.get(0).name(), c -> counted);
                 });
             }
             return configurer;

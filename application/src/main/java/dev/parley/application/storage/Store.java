@@ -2,11 +2,18 @@ package dev.parley.application.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.parley.projections.readmodel.ReadModel.Migrations;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A Parley store: a pooled connection to the database at a JDBC URL whose schema is brought up to date by the
@@ -39,10 +46,15 @@ public final class Store implements AutoCloseable {
      * Parley's are created beside them.
      */
     public static Store of(DataSource dataSource) {
+        return of(dataSource, List.of());
+    }
+
+    /** {@link #of(DataSource)}, also running the migrations of the read models that Parley will run. */
+    public static Store of(DataSource dataSource, List<Migrations> readModels) {
         String url;
         try (Connection connection = dataSource.getConnection()) {
             url = connection.getMetaData().getURL();
-            migrate(dataSource, true);
+            migrate(dataSource, true, readModels);
         } catch (SQLException | RuntimeException e) {
             throw new StoreUnusableException("cannot use the given data source: " + rootMessage(e), e);
         }
@@ -50,21 +62,35 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Only a data source handed over by an application may hold other tables: a URL from a command line that names
-     * some other database is refused rather than written to.
+     * Runs Parley's migrations, then those of read models kept in a history table of their own, one Flyway run per
+     * history table. Only a data source handed over by an application may hold other tables when Parley's schema is
+     * first made: a URL from a command line that names some other database is refused rather than written to. A
+     * read model's own history table begins beside Parley's tables, so it starts from a baseline.
      */
-    private static void migrate(DataSource dataSource, boolean besideOtherTables) {
-        Flyway.configure()
-              .dataSource(dataSource)
-              .locations("classpath:db/migration")
-              .baselineOnMigrate(besideOtherTables)
-              .baselineVersion("0")
-              .load()
-              .migrate();
+    private static void migrate(DataSource dataSource, boolean besideOtherTables, List<Migrations> readModels) {
+        Map<String, Set<String>> locations = new LinkedHashMap<>();
+        locations.computeIfAbsent(Migrations.PARLEY.historyTable(), table -> new LinkedHashSet<>())
+                 .add(Migrations.PARLEY.location());
+        readModels.forEach(migrations -> locations.computeIfAbsent(migrations.historyTable(),
+                                                                   table -> new LinkedHashSet<>())
+                                                  .add(migrations.location()));
+        locations.forEach((historyTable, inTable) -> Flyway.configure()
+                .dataSource(dataSource)
+                .locations(new ArrayList<>(inTable).toArray(String[]::new))
+                .table(historyTable)
+                .baselineOnMigrate(besideOtherTables || !historyTable.equals(Migrations.PARLEY.historyTable()))
+                .baselineVersion("0")
+                .load()
+                .migrate());
     }
 
     /** Opens the store at {@code url} and migrates its schema; fails with {@link StoreUnusableException}. */
     public static Store open(String url) {
+        return open(url, List.of());
+    }
+
+    /** {@link #open(String)}, also running the migrations of the read models that Parley will run. */
+    public static Store open(String url, List<Migrations> readModels) {
         if (url == null || !url.startsWith("jdbc:")) {
             throw new StoreUnusableException("not a JDBC URL: " + url, null);
         }
@@ -90,7 +116,7 @@ public final class Store implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(config);
             try (Connection ignored = dataSource.getConnection()) {
-                migrate(dataSource, false);
+                migrate(dataSource, false, readModels);
             }
         } catch (SQLException | RuntimeException e) {
             if (dataSource != null) {
