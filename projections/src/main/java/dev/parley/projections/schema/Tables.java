@@ -61,6 +61,37 @@ public final class Tables {
         }
     }
 
+    /** The binding of each aggregate snapshot to its event's leaf hash and its exact bytes. */
+    public static final class SnapshotBindings {
+        public static final String TABLE = "snapshot_binding";
+        public static final String AGGREGATE_IDENTIFIER = "aggregate_identifier";
+        public static final String SEQUENCE_NUMBER = "sequence_number";
+        public static final String BINDING = "binding";
+
+        private SnapshotBindings() {
+        }
+    }
+
+    /** Signed checkpoints of the event log. */
+    public static final class Checkpoints {
+        public static final String TABLE = "checkpoint";
+        public static final String TREE_SIZE = "tree_size";
+        public static final String DOCUMENT = "document";
+        public static final String CREATED_AT = "created_at";
+
+        private Checkpoints() {
+        }
+    }
+
+    /** The one row that writers lock to append in position order. */
+    public static final class AppendLock {
+        public static final String TABLE = "append_lock";
+        public static final String ID = "id";
+
+        private AppendLock() {
+        }
+    }
+
     /** The nodes sharing a store's read models, each with the time it last said it was alive. */
     public static final class Nodes {
         public static final String TABLE = "parley_node";
