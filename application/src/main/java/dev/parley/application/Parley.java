@@ -16,7 +16,6 @@ import dev.parley.application.storage.Schemas;
 import dev.parley.application.storage.Store;
 import dev.parley.projections.ParleyReadModels;
 import dev.parley.projections.readmodel.ReadModel;
-import dev.parley.projections.status.StatusHistory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
@@ -321,13 +320,15 @@ public final class Parley implements AutoCloseable {
                                      Serializer serializer, String nodeId) {
             Configurer configurer = DomainWiring.domain(serializer, transactions, snapshotEvery, true,
                                                         appliedLines == null ? List.of() : List.of(appliedLines))
-                    .configureEmbeddedEventStore(c -> storageEngine(c, transactions, serializer))
-                    .registerQueryHandler(c -> new StatusHistory(c.eventStore(), transactions));
+                    .configureEmbeddedEventStore(c -> storageEngine(c, transactions, serializer));
             List<Object> projections = new ArrayList<>();
             for (ReadModel model : models) {
                 Object projection = model.projection().create(transactions);
                 projections.add(projection);
                 configurer.registerQueryHandler(c -> projection);
+                if (model.historyAnswers() != null) {
+                    configurer.registerQueryHandler(c -> model.historyAnswers().create(c.eventStore(), transactions));
+                }
             }
             if (withReadModels) {
                 configurer.eventProcessing(processing -> {

@@ -1,6 +1,7 @@
 package dev.parley.projections.readmodel;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.util.List;
 import java.util.Objects;
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param tables      every table it fills, with the columns that identify a row (compared after a replay)
  * @param migrations  the Flyway migrations that create its tables
  * @param forkAnswers makes the query handlers that answer its queries inside a what-if fork
+ * @param historyAnswers makes the query handler that answers, on the record, its queries that read the event
+ *                    store rather than its tables (time travel); null when it has none
  */
 public record ReadModel(String name, Projection projection, List<Table> tables, Migrations migrations,
-                        ForkAnswers forkAnswers) {
+                        ForkAnswers forkAnswers, HistoryAnswers historyAnswers) {
 
     public ReadModel {
         Objects.requireNonNull(name, "name");
@@ -35,10 +38,22 @@ public record ReadModel(String name, Projection projection, List<Table> tables, 
         }
     }
 
+    /** A read model whose every query reads its tables. */
+    public ReadModel(String name, Projection projection, List<Table> tables, Migrations migrations,
+                     ForkAnswers forkAnswers) {
+        this(name, projection, tables, migrations, forkAnswers, null);
+    }
+
     /** Makes a read model's projection over the connections of the processor's transaction. */
     @FunctionalInterface
     public interface Projection {
         Object create(ConnectionProvider connections);
+    }
+
+    /** Makes the query handler that answers a read model's queries from the record's event store. */
+    @FunctionalInterface
+    public interface HistoryAnswers {
+        Object create(EventStore events, ConnectionProvider connections);
     }
 
     /** Makes the query handlers that answer a read model's queries inside a fork, from the fork's history. */

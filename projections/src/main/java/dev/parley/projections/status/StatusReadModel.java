@@ -7,7 +7,10 @@ import org.axonframework.queryhandling.QueryHandler;
 
 import java.util.List;
 
-/** The status read model, declared once: one JSON document per aggregate; a fork folds the streams it is asked for. */
+/**
+ * The status read model, declared once: one JSON document per aggregate. Its time travel folds the record's streams
+ * ({@link StatusHistory}); a fork folds its own streams for every status query.
+ */
 public final class StatusReadModel {
 
     public static final ReadModel DEFINITION = new ReadModel(
@@ -15,7 +18,8 @@ public final class StatusReadModel {
             StatusProjection::new,
             List.of(new ReadModel.Table(StatusView.TABLE, List.of(StatusView.AGGREGATE_TYPE, StatusView.AGGREGATE_ID))),
             ReadModel.Migrations.PARLEY,
-            StatusReadModel::inFork);
+            StatusReadModel::inFork,
+            StatusHistory::new);
 
     private StatusReadModel() {
     }
