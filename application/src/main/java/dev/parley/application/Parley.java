@@ -12,9 +12,8 @@ import dev.parley.application.readmodel.ReadModels;
 import dev.parley.application.readmodel.TokenPositions;
 import dev.parley.application.storage.JdbcTransactions;
 import dev.parley.application.storage.Store;
-import dev.parley.projections.audit.AuditTrailProjection;
-import dev.parley.projections.status.StatusProjection;
-import dev.parley.projections.timeline.TimelineProjection;
+import dev.parley.projections.ParleyReadModels;
+import dev.parley.projections.readmodel.ReadModel;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
@@ -30,6 +29,7 @@ import org.axonframework.serialization.Serializer;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
@@ -41,9 +41,8 @@ import java.util.concurrent.TimeoutException;
 public final class Parley implements AutoCloseable {
 
     /** The processing groups of the read models, each fed by its own pooled streaming processor. */
-    public static final List<String> READ_MODELS = List.of(StatusProjection.PROCESSING_GROUP,
-                                                           TimelineProjection.PROCESSING_GROUP,
-                                                           AuditTrailProjection.PROCESSING_GROUP);
+    /** The processing groups of Parley's own read models, each fed by its own pooled streaming processor. */
+    public static final List<String> READ_MODELS = ParleyReadModels.ALL.stream().map(ReadModel::name).toList();
 
     /** Aggregates are snapshotted every this many events unless the builder says otherwise. */
     public static final int DEFAULT_SNAPSHOT_EVERY = 100;
@@ -66,10 +65,12 @@ public final class Parley implements AutoCloseable {
     private final Path keyDirectory;
     private final String nodeId;
     private final AppliedLines appliedLines;
+    private final List<ReadModel> definitions;
 
     private Parley(Store store, Configuration configuration, ReadModels readModels, boolean ownsConfiguration,
-                   Path keyDirectory, String nodeId, AppliedLines appliedLines) {
+                   Path keyDirectory, String nodeId, AppliedLines appliedLines, List<ReadModel> definitions) {
         this.store = store;
+        this.definitions = definitions;
         this.configuration = configuration;
         this.readModels = readModels;
         this.ownsConfiguration = ownsConfiguration;
@@ -92,12 +93,14 @@ public final class Parley implements AutoCloseable {
      * {@link ParleyReadModelsModule} and {@link ParleyComponents}, and starts and stops (Spring Boot's): closing
      * this Parley leaves that configuration and the store's data source alone.
      *
-     * @param readModels the read models, or null when the configuration runs none
+     * @param readModels  the read models, or null when the configuration runs none
+     * @param definitions the read models the configuration declares, run or not
      */
     public static Parley attachedTo(Configuration configuration, Store store, ReadModels readModels,
-                                    Path keyDirectory, String nodeId) {
+                                    Path keyDirectory, String nodeId, List<ReadModel> definitions) {
         return new Parley(store, configuration, readModels, false,
-                          keyDirectory != null ? keyDirectory : Integrity.defaultKeyDirectory(null), nodeId, null);
+                          keyDirectory != null ? keyDirectory : Integrity.defaultKeyDirectory(null), nodeId, null,
+                          definitions);
     }
 
     public CommandGateway commands() {
@@ -150,7 +153,7 @@ public final class Parley implements AutoCloseable {
     /** What-if forks of this record, and its saved branches. */
     public Forks forks() {
         return new Forks(store.dataSource(), configuration.eventSerializer(), configuration.upcasterChain(),
-                         queries(), () -> {
+                         definitions, queries(), () -> {
                              if (readModels != null) {
                                  awaitReadModels(READ_MODEL_CATCH_UP);
                              }
@@ -206,6 +209,7 @@ public final class Parley implements AutoCloseable {
         private ActorProvider actors = ActorProvider.operatingSystemUser();
         private int commandRetries = ConflictRetryScheduler.DEFAULT_MAX_RETRIES;
         private Duration commandBackoff = ConflictRetryScheduler.DEFAULT_BACKOFF;
+        private final List<ReadModel> definitions = new ArrayList<>(ParleyReadModels.ALL);
 
         public Builder store(String storeUrl) {
             this.storeUrl = storeUrl;
@@ -304,8 +308,22 @@ public final class Parley implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs {@code readModel} beside Parley's own: its migrations run on opening, its projection in a processor of
+         * its own; replays, their comparison, forks and lag reports include it.
+         */
+        public Builder readModel(ReadModel readModel) {
+            if (definitions.stream().anyMatch(known -> known.name().equals(readModel.name()))) {
+                throw new IllegalArgumentException("there is already a read model named " + readModel.name());
+            }
+            definitions.add(readModel);
+            return this;
+        }
+
         public Parley build() {
-            Store store = dataSource != null ? Store.of(dataSource) : Store.open(storeUrl);
+            List<ReadModel> declared = List.copyOf(definitions);
+            List<ReadModel.Migrations> migrations = declared.stream().map(ReadModel::migrations).distinct().toList();
+            Store store = dataSource != null ? Store.of(dataSource, migrations) : Store.open(storeUrl, migrations);
             String nodeId = ParleyComponents.newNodeId();
             Configuration configuration = null;
             try {
@@ -321,16 +339,16 @@ public final class Parley implements AutoCloseable {
                         .registerComponent(TokenStore.class,
                                            c -> ParleyComponents.tokenStore(transactions, nodeId, claimTimeout));
                 new ParleyReadModelsModule(store.dataSource(), transactions, withReadModels, segments, claimTimeout,
-                                           nodeId, counted, name -> false).configureModule(configurer);
+                                           nodeId, counted, name -> false, declared).configureModule(configurer);
                 configuration = configurer.start();
                 ReadModels models = withReadModels
-                        ? new ReadModels(configuration, READ_MODELS, counted,
+                        ? new ReadModels(configuration, declared, counted, store.dataSource(),
                                          new TokenPositions(store.dataSource(), serializer))
                         : null;
                 return new Parley(store, configuration, models, true,
                                   keyDirectory != null ? keyDirectory
                                           : Integrity.defaultKeyDirectory(dataSource != null ? null : storeUrl),
-                                  nodeId, applied);
+                                  nodeId, applied, declared);
             } catch (RuntimeException e) {
                 if (configuration != null) {
                     configuration.shutdown();

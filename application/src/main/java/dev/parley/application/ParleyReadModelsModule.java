@@ -2,10 +2,7 @@ package dev.parley.application;
 
 import dev.parley.application.readmodel.HandledEvents;
 import dev.parley.application.readmodel.SegmentBalancer;
-import dev.parley.projections.audit.AuditTrailProjection;
-import dev.parley.projections.status.StatusHistory;
-import dev.parley.projections.status.StatusProjection;
-import dev.parley.projections.timeline.TimelineProjection;
+import dev.parley.projections.readmodel.ReadModel;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -44,6 +41,7 @@ public final class ParleyReadModelsModule implements ConfigurerModule {
     private final String nodeId;
     private final HandledEvents handled;
     private final Predicate<String> configuredElsewhere;
+    private final List<ReadModel> models;
     private final AtomicReference<SegmentBalancer> balancer = new AtomicReference<>();
 
     /**
@@ -55,10 +53,11 @@ public final class ParleyReadModelsModule implements ConfigurerModule {
      * @param nodeId              this node's name in the token store
      * @param handled             counts the events the status model handles, for replay reports
      * @param configuredElsewhere which processors the configuration registers itself
+     * @param models              the read models, each declared once
      */
     public ParleyReadModelsModule(DataSource dataSource, ConnectionProvider connections, boolean run, int segments,
                                   Duration claimTimeout, String nodeId, HandledEvents handled,
-                                  Predicate<String> configuredElsewhere) {
+                                  Predicate<String> configuredElsewhere, List<ReadModel> models) {
         this.dataSource = dataSource;
         this.connections = connections;
         this.run = run;
@@ -67,20 +66,26 @@ public final class ParleyReadModelsModule implements ConfigurerModule {
         this.nodeId = nodeId;
         this.handled = handled;
         this.configuredElsewhere = configuredElsewhere;
+        this.models = List.copyOf(models);
     }
 
     @Override
     public void configureModule(@Nonnull Configurer configurer) {
-        List<Object> projections = List.of(new StatusProjection(connections), new TimelineProjection(connections),
-                                           new AuditTrailProjection(connections));
+        List<Object> projections = models.stream().map(model -> model.projection().create(connections)).toList();
         projections.forEach(projection -> configurer.registerQueryHandler(c -> projection));
-        configurer.registerQueryHandler(c -> new StatusHistory(c.eventStore(), connections));
+        for (ReadModel model : models) {
+            if (model.historyAnswers() != null) {
+                configurer.registerQueryHandler(c -> model.historyAnswers().create(c.eventStore(), connections));
+            }
+        }
         if (!run) {
             return;
         }
         long renewClaimsEvery = Math.min(5_000, claimTimeout.toMillis() / 3);
         configurer.eventProcessing(processing -> {
-            for (String readModel : Parley.READ_MODELS) {
+            for (int index = 0; index < models.size(); index++) {
+                String readModel = models.get(index).name();
+                Object projection = projections.get(index);
                 processing.registerPooledStreamingEventProcessorConfiguration(
                         readModel, (c, builder) -> builder.batchSize(DEFAULT_BATCH)
                                                           .initialSegmentCount(segments)
@@ -92,13 +97,16 @@ public final class ParleyReadModelsModule implements ConfigurerModule {
                 // Axon's default logs a failing event and moves on, which would leave a gap in the read model;
                 // failing the batch instead rolls it back and the processor retries.
                 processing.registerListenerInvocationErrorHandler(readModel, c -> PropagatingErrorHandler.instance());
+                // The definition's name places the projection, whatever its own annotation says.
+                processing.assignHandlerInstancesMatching(readModel, handler -> handler == projection);
+                processing.registerEventHandler(c -> projection);
             }
-            projections.forEach(projection -> processing.registerEventHandler(c -> projection));
-            processing.registerHandlerInterceptor(StatusProjection.PROCESSING_GROUP, c -> handled);
+            // Every read model sees every event, so counting one model's events counts a replay's events.
+            processing.registerHandlerInterceptor(models.get(0).name(), c -> handled);
         });
         configurer.onInitialize(configuration -> {
             configuration.onStart(Phase.INBOUND_EVENT_CONNECTORS + 1, () -> balancer.set(SegmentBalancer.start(
-                    dataSource, nodeId, Parley.READ_MODELS, name -> processor(configuration, name), BALANCE_EVERY,
+                    dataSource, nodeId, names(), name -> processor(configuration, name), BALANCE_EVERY,
                     claimTimeout)));
             configuration.onShutdown(Phase.INBOUND_EVENT_CONNECTORS + 1, () -> {
                 SegmentBalancer running = balancer.getAndSet(null);
@@ -107,6 +115,16 @@ public final class ParleyReadModelsModule implements ConfigurerModule {
                 }
             });
         });
+    }
+
+    /** The read models' names, which are their processing groups. */
+    public List<String> names() {
+        return models.stream().map(ReadModel::name).toList();
+    }
+
+    /** The read models, each declared once. */
+    public List<ReadModel> models() {
+        return models;
     }
 
     /** This node's name in the token store. */

@@ -1,5 +1,6 @@
 package dev.parley.benchmarks;
 
+import dev.parley.projections.schema.Tables.DomainEvents;
 import dev.parley.application.Parley;
 import dev.parley.application.storage.Store;
 import org.axonframework.config.Configuration;
@@ -23,9 +24,10 @@ import java.util.function.Consumer;
  */
 final class Commands {
 
-    private static final String INSERT = "INSERT INTO domain_event_entry (event_identifier, aggregate_identifier,"
-            + " sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO " + DomainEvents.TABLE + " (" + String.join(
+            ", ", DomainEvents.EVENT_IDENTIFIER, DomainEvents.AGGREGATE_IDENTIFIER, DomainEvents.SEQUENCE_NUMBER,
+            DomainEvents.TYPE, DomainEvents.TIME_STAMP, DomainEvents.PAYLOAD_TYPE, DomainEvents.PAYLOAD_REVISION,
+            DomainEvents.PAYLOAD, DomainEvents.META_DATA) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private Commands() {
     }

@@ -1,5 +1,6 @@
 package dev.parley.benchmarks;
 
+import dev.parley.projections.schema.Tables.DomainEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.projections.json.ParleyJson;
 
@@ -14,7 +15,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import static dev.parley.projections.schema.Tables.DomainEvents.AGGREGATE_IDENTIFIER;
+import static dev.parley.projections.schema.Tables.DomainEvents.EVENT_IDENTIFIER;
+import static dev.parley.projections.schema.Tables.DomainEvents.GLOBAL_INDEX;
+import static dev.parley.projections.schema.Tables.DomainEvents.META_DATA;
+import static dev.parley.projections.schema.Tables.DomainEvents.PAYLOAD;
+import static dev.parley.projections.schema.Tables.DomainEvents.PAYLOAD_REVISION;
+import static dev.parley.projections.schema.Tables.DomainEvents.PAYLOAD_TYPE;
+import static dev.parley.projections.schema.Tables.DomainEvents.SEQUENCE_NUMBER;
+import static dev.parley.projections.schema.Tables.DomainEvents.TIME_STAMP;
+import static dev.parley.projections.schema.Tables.DomainEvents.TYPE;
 
 /** The limits that read the event table: one sequential, raw read, in position order. */
 final class RawRead {
@@ -33,12 +46,13 @@ final class RawRead {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT payload_type, payload FROM domain_event_entry ORDER BY global_index")) {
+                    "SELECT " + PAYLOAD_TYPE + ", " + PAYLOAD + " FROM " + DomainEvents.TABLE + " ORDER BY "
+                            + GLOBAL_INDEX)) {
                 select.setFetchSize(FETCH);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        Class<?> type = classes.computeIfAbsent(rows.getString(1), RawRead::load);
-                        mapper.readValue(rows.getBytes(2), type);
+                        Class<?> type = classes.computeIfAbsent(rows.getString(PAYLOAD_TYPE), RawRead::load);
+                        mapper.readValue(rows.getBytes(PAYLOAD), type);
                         events++;
                     }
                 }
@@ -60,24 +74,25 @@ final class RawRead {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT global_index, type, aggregate_identifier, sequence_number, event_identifier, payload_type,"
-                            + " payload_revision, time_stamp, payload, meta_data FROM domain_event_entry"
-                            + " ORDER BY global_index")) {
+                    "SELECT " + String.join(", ", GLOBAL_INDEX, TYPE, AGGREGATE_IDENTIFIER, SEQUENCE_NUMBER,
+                                            EVENT_IDENTIFIER, PAYLOAD_TYPE, PAYLOAD_REVISION, TIME_STAMP, PAYLOAD,
+                                            META_DATA)
+                            + " FROM " + DomainEvents.TABLE + " ORDER BY " + GLOBAL_INDEX)) {
                 select.setFetchSize(FETCH);
                 try (ResultSet rows = select.executeQuery()) {
                     Bytes row = new Bytes();
                     while (rows.next()) {
                         row.reset();
                         row.write(0);
-                        row.writeBytes(Long.toString(rows.getLong(1)).getBytes(StandardCharsets.UTF_8));
-                        row.writeBytes(bytes(rows.getString(2)));
-                        row.writeBytes(bytes(rows.getString(3)));
-                        row.writeBytes(Long.toString(rows.getLong(4)).getBytes(StandardCharsets.UTF_8));
-                        for (int column = 5; column <= 8; column++) {
+                        row.writeBytes(Long.toString(rows.getLong(GLOBAL_INDEX)).getBytes(StandardCharsets.UTF_8));
+                        row.writeBytes(bytes(rows.getString(TYPE)));
+                        row.writeBytes(bytes(rows.getString(AGGREGATE_IDENTIFIER)));
+                        row.writeBytes(Long.toString(rows.getLong(SEQUENCE_NUMBER)).getBytes(StandardCharsets.UTF_8));
+                        for (String column : List.of(EVENT_IDENTIFIER, PAYLOAD_TYPE, PAYLOAD_REVISION, TIME_STAMP)) {
                             row.writeBytes(bytes(rows.getString(column)));
                         }
-                        row.writeBytes(rows.getBytes(9));
-                        byte[] metaData = rows.getBytes(10);
+                        row.writeBytes(rows.getBytes(PAYLOAD));
+                        byte[] metaData = rows.getBytes(META_DATA);
                         if (metaData != null) {
                             row.writeBytes(metaData);
                         }

@@ -1,5 +1,8 @@
 package dev.parley.benchmarks;
 
+import dev.parley.projections.ParleyReadModels;
+import dev.parley.projections.schema.Tables;
+import dev.parley.projections.schema.Tables.DomainEvents;
 import dev.parley.application.Parley;
 import dev.parley.application.readmodel.CatchUpListener;
 import dev.parley.application.readmodel.ReadModels;
@@ -15,6 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -99,8 +104,9 @@ final class Replay {
     /** The read models and tokens as the stock processors must find them: empty, so they do all the work. */
     private static void clearReadModels(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : new String[]{"token_entry", "status_view", "timeline_entry", "audit_entry",
-                                             "parley_node"}) {
+            List<String> tables = new ArrayList<>(List.of(Tables.Tokens.TABLE, Tables.Nodes.TABLE));
+            ParleyReadModels.ALL.forEach(model -> model.tables().forEach(table -> tables.add(table.name())));
+            for (String table : tables) {
                 statement.executeUpdate("TRUNCATE TABLE " + table);
             }
         }
@@ -117,14 +123,14 @@ final class Replay {
     static long positionOf(DataSource dataSource, long n) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT global_index FROM domain_event_entry ORDER BY global_index OFFSET ? ROWS"
-                             + " FETCH NEXT 1 ROWS ONLY")) {
+                     "SELECT " + DomainEvents.GLOBAL_INDEX + " FROM " + DomainEvents.TABLE + " ORDER BY "
+                             + DomainEvents.GLOBAL_INDEX + " OFFSET ? ROWS FETCH NEXT 1 ROWS ONLY")) {
             select.setLong(1, n - 1);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     throw new IllegalStateException("the store holds fewer than " + n + " events");
                 }
-                return row.getLong(1);
+                return row.getLong(DomainEvents.GLOBAL_INDEX);
             }
         }
     }

@@ -1,13 +1,12 @@
 package dev.parley.benchmarks;
 
+import dev.parley.projections.ParleyReadModels;
+import dev.parley.projections.readmodel.ReadModel;
 import dev.parley.application.storage.Schemas;
 import dev.parley.application.policy.StreamTypes;
 import dev.parley.application.storage.JdbcTransactions;
 import dev.parley.negotiation.api.KnownIncidents;
-import dev.parley.projections.audit.AuditTrailProjection;
 import dev.parley.projections.json.ParleyJson;
-import dev.parley.projections.status.StatusProjection;
-import dev.parley.projections.timeline.TimelineProjection;
 import dev.parley.shared.Aggregates;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.AggregateConfigurer;
@@ -34,9 +33,7 @@ import java.util.List;
  */
 final class StockAxon {
 
-    static final List<String> READ_MODELS = List.of(StatusProjection.PROCESSING_GROUP,
-                                                    TimelineProjection.PROCESSING_GROUP,
-                                                    AuditTrailProjection.PROCESSING_GROUP);
+    static final List<String> READ_MODELS = ParleyReadModels.ALL.stream().map(ReadModel::name).toList();
 
     private StockAxon() {
     }
@@ -64,9 +61,9 @@ final class StockAxon {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(type));
         }
         if (readModels) {
-            List<Object> projections = List.of(new StatusProjection(transactions),
-                                               new TimelineProjection(transactions),
-                                               new AuditTrailProjection(transactions));
+            List<Object> projections = ParleyReadModels.ALL.stream()
+                                                           .map(model -> model.projection().create(transactions))
+                                                           .toList();
             configurer.eventProcessing(processing -> {
                 processing.registerTokenStore(c -> JdbcTokenStore.builder()
                                                                  .connectionProvider(transactions)

@@ -89,7 +89,7 @@ final class NodeCommand implements Callable<Integer> {
     private static String report(Parley parley) {
         Map<String, TreeSet<Integer>> held = new TreeMap<>();
         long slowest = Long.MAX_VALUE;
-        for (String readModel : Parley.READ_MODELS) {
+        for (String readModel : parley.readModels().names()) {
             var statuses = parley.readModels().processor(readModel).processingStatus();
             held.put(readModel, new TreeSet<>(statuses.keySet()));
             for (var status : statuses.values()) {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -44,13 +45,15 @@ final class ReplayCommand implements Callable<Integer> {
         CatchUpListener listener = (position, head) -> progress.at(position, head);
         ReadModels.Replay replay;
         ReadModelContents.Comparison comparison;
+        List<String> readModels;
         try (Parley parley = Parley.open(store.urlOr(Store.DEFAULT_URL))) {
             parley.readModels().await(REPLAY_LIMIT, listener);
             progress.clear();
-            try (ReadModelContents before = ReadModelContents.capture(parley.store().dataSource())) {
+            readModels = parley.readModels().names();
+            try (ReadModelContents before = parley.readModels().capture()) {
                 replay = parley.readModels().replay(REPLAY_LIMIT, listener);
                 progress.clear();
-                try (ReadModelContents after = ReadModelContents.capture(parley.store().dataSource())) {
+                try (ReadModelContents after = parley.readModels().capture()) {
                     comparison = after.compareWith(before, DIFFERENCES_SHOWN);
                 }
             }
@@ -61,14 +64,14 @@ final class ReplayCommand implements Callable<Integer> {
             outcome.put("events", replay.events());
             outcome.put("seconds", Math.round(seconds * 1000) / 1000.0);
             outcome.put("eventsPerSecond", Math.round(replay.eventsPerSecond()));
-            outcome.put("readModels", Parley.READ_MODELS);
+            outcome.put("readModels", readModels);
             outcome.put("identical", comparison.identical());
             outcome.put("differenceCount", comparison.total());
             outcome.put("differences", comparison.differences());
             out.println(Json.write(outcome));
         } else {
             out.printf("Replayed %d events into %s in %.3f s (%d events/s): %s%n", replay.events(),
-                       String.join(", ", Parley.READ_MODELS), seconds, Math.round(replay.eventsPerSecond()),
+                       String.join(", ", readModels), seconds, Math.round(replay.eventsPerSecond()),
                        comparison.identical() ? "identical" : comparison.total() + " differences");
             for (ReadModelContents.Difference difference : comparison.differences()) {
                 out.println("  " + difference.readModel() + " " + TerminalText.escape(difference.key()) + " "

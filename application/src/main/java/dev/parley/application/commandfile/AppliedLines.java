@@ -14,9 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.BitSet;
 
-import static dev.parley.application.storage.Schemas.COMMAND_FILE_DIGEST;
-import static dev.parley.application.storage.Schemas.COMMAND_FILE_LINES;
-import static dev.parley.application.storage.Schemas.COMMAND_FILE_LINE_NUMBER;
+import static dev.parley.projections.schema.Tables.CommandFileLines.FILE_DIGEST;
+import static dev.parley.projections.schema.Tables.CommandFileLines.LINE_NUMBER;
+import static dev.parley.projections.schema.Tables.CommandFileLines.TABLE;
 
 /**
  * Which lines of which command files the store holds, so that a run interrupted part-way (a crash, a kill, a full
@@ -38,12 +38,12 @@ public final class AppliedLines implements MessageHandlerInterceptor<CommandMess
         BitSet lines = new BitSet();
         try (Connection connection = connections.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT " + COMMAND_FILE_LINE_NUMBER + " FROM " + COMMAND_FILE_LINES + " WHERE "
-                             + COMMAND_FILE_DIGEST + " = ?")) {
+                     "SELECT " + LINE_NUMBER + " FROM " + TABLE + " WHERE "
+                             + FILE_DIGEST + " = ?")) {
             select.setString(1, fileDigest);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    lines.set(rows.getInt(1));
+                    lines.set(rows.getInt(LINE_NUMBER));
                 }
             }
         } catch (SQLException e) {
@@ -57,8 +57,8 @@ public final class AppliedLines implements MessageHandlerInterceptor<CommandMess
     boolean contains(String fileDigest, int line) {
         try (Connection connection = connections.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT 1 FROM " + COMMAND_FILE_LINES + " WHERE " + COMMAND_FILE_DIGEST + " = ? AND "
-                             + COMMAND_FILE_LINE_NUMBER + " = ?")) {
+                     "SELECT 1 FROM " + TABLE + " WHERE " + FILE_DIGEST + " = ? AND "
+                             + LINE_NUMBER + " = ?")) {
             select.setString(1, fileDigest);
             select.setInt(2, line);
             try (ResultSet row = select.executeQuery()) {
@@ -85,7 +85,7 @@ public final class AppliedLines implements MessageHandlerInterceptor<CommandMess
     private void record(String digest, int line) {
         try (Connection connection = connections.getConnection();
              PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO " + COMMAND_FILE_LINES + " (" + COMMAND_FILE_DIGEST + ", " + COMMAND_FILE_LINE_NUMBER
+                     "INSERT INTO " + TABLE + " (" + FILE_DIGEST + ", " + LINE_NUMBER
                              + ") VALUES (?, ?)")) {
             insert.setString(1, digest);
             insert.setInt(2, line);

@@ -1,9 +1,11 @@
 package dev.parley.application.fork;
 
+import dev.parley.projections.schema.Tables.BranchEvents;
+import dev.parley.projections.schema.Tables.Branches;
+import dev.parley.projections.schema.Tables.DomainEvents;
 import dev.parley.shared.api.Fields;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
@@ -40,6 +42,8 @@ public final class BranchStore {
 
     /** SQLSTATE class 23: another saver inserted the same name between our check and our insert. */
     private static final String INTEGRITY_CONSTRAINT_VIOLATION = "23";
+    /** The computed number of events of a branch, read by this name. */
+    private static final String EVENT_COUNT = "event_count";
 
     private final DataSource dataSource;
     private final Serializer serializer;
@@ -69,7 +73,8 @@ public final class BranchStore {
     }
 
     private static boolean exists(Connection connection, String name) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM branch WHERE name = ?")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + Branches.NAME + " FROM " + Branches.TABLE
+                + " WHERE " + Branches.NAME + " = ?")) {
             select.setString(1, name);
             try (ResultSet row = select.executeQuery()) {
                 return row.next();
@@ -86,21 +91,26 @@ public final class BranchStore {
                 if (!replace && exists(connection, name)) {
                     throw new BranchExistsException(name);
                 }
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM branch WHERE name = ?")) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM " + Branches.TABLE + " WHERE " + Branches.NAME + " = ?")) {
                     delete.setString(1, name);
                     delete.executeUpdate();
                 }
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO branch (name, fork_point, saved_at) VALUES (?, ?, ?)")) {
+                        "INSERT INTO " + Branches.TABLE + " (" + Branches.NAME + ", " + Branches.FORK_POINT + ", "
+                                + Branches.SAVED_AT + ") VALUES (?, ?, ?)")) {
                     insert.setString(1, name);
                     insert.setLong(2, forkPoint);
                     insert.setString(3, savedAt.toString());
                     insert.executeUpdate();
                 }
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO branch_event (branch_name, position, event_identifier, aggregate_identifier,"
-                                + " sequence_number, type, time_stamp, payload_type, payload_revision, payload,"
-                                + " meta_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        "INSERT INTO " + BranchEvents.TABLE + " (" + String.join(
+                                ", ", BranchEvents.BRANCH_NAME, BranchEvents.POSITION, DomainEvents.EVENT_IDENTIFIER,
+                                DomainEvents.AGGREGATE_IDENTIFIER, DomainEvents.SEQUENCE_NUMBER, DomainEvents.TYPE,
+                                DomainEvents.TIME_STAMP, DomainEvents.PAYLOAD_TYPE, DomainEvents.PAYLOAD_REVISION,
+                                DomainEvents.PAYLOAD, DomainEvents.META_DATA)
+                                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (PositionedEvent event : events) {
                         DomainEventMessage<?> message = event.message();
                         SerializedObject<byte[]> payload = message.serializePayload(serializer, byte[].class);
@@ -138,28 +148,26 @@ public final class BranchStore {
             long forkPoint;
             Instant savedAt;
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT fork_point, saved_at FROM branch WHERE name = ?")) {
+                    "SELECT " + Branches.FORK_POINT + ", " + Branches.SAVED_AT + " FROM " + Branches.TABLE
+                            + " WHERE " + Branches.NAME + " = ?")) {
                 select.setString(1, name);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         return Optional.empty();
                     }
-                    forkPoint = row.getLong(1);
-                    savedAt = Instant.parse(row.getString(2));
+                    forkPoint = row.getLong(Branches.FORK_POINT);
+                    savedAt = Instant.parse(row.getString(Branches.SAVED_AT));
                 }
             }
             List<RecordReader.Row> rows = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT position, type, aggregate_identifier, sequence_number, event_identifier, time_stamp,"
-                            + " payload_type, payload_revision, payload, meta_data FROM branch_event"
-                            + " WHERE branch_name = ? ORDER BY position")) {
+                    "SELECT " + BranchEvents.POSITION + ", " + RecordReader.EVENT_COLUMNS + " FROM "
+                            + BranchEvents.TABLE + " WHERE " + BranchEvents.BRANCH_NAME + " = ? ORDER BY "
+                            + BranchEvents.POSITION)) {
                 select.setString(1, name);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        rows.add(new RecordReader.Row(row.getLong(1), new GenericDomainEventEntry<>(
-                                row.getString(2), row.getString(3), row.getLong(4), row.getString(5),
-                                row.getString(6), row.getString(7), row.getString(8), row.getBytes(9),
-                                row.getBytes(10))));
+                        rows.add(RecordReader.Row.read(row, BranchEvents.POSITION));
                     }
                 }
             }
@@ -172,13 +180,16 @@ public final class BranchStore {
     public List<BranchSummary> list() {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT b.name, b.fork_point, b.saved_at, (SELECT COUNT(*) FROM branch_event e"
-                             + " WHERE e.branch_name = b.name) FROM branch b ORDER BY b.name");
+                     "SELECT b." + Branches.NAME + ", b." + Branches.FORK_POINT + ", b." + Branches.SAVED_AT
+                             + ", (SELECT COUNT(*) FROM " + BranchEvents.TABLE + " e WHERE e." + BranchEvents.BRANCH_NAME
+                             + " = b." + Branches.NAME + ") AS " + EVENT_COUNT + " FROM " + Branches.TABLE
+                             + " b ORDER BY b." + Branches.NAME);
              ResultSet row = select.executeQuery()) {
             List<BranchSummary> branches = new ArrayList<>();
             while (row.next()) {
-                branches.add(new BranchSummary(row.getString(1), row.getLong(2), row.getInt(4),
-                                               Instant.parse(row.getString(3))));
+                branches.add(new BranchSummary(row.getString(Branches.NAME), row.getLong(Branches.FORK_POINT),
+                                               row.getInt(EVENT_COUNT),
+                                               Instant.parse(row.getString(Branches.SAVED_AT))));
             }
             return branches;
         } catch (SQLException e) {

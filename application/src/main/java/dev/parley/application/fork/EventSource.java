@@ -1,8 +1,5 @@
 package dev.parley.application.fork;
 
-import dev.parley.projections.audit.AuditEntry;
-import dev.parley.projections.timeline.TimelineEntry;
-
 import java.util.List;
 import java.util.Set;
 
@@ -20,10 +17,4 @@ public interface EventSource {
 
     /** Every aggregate with an event at or before {@code upTo}, ordered by id. */
     Set<String> aggregateIds(long upTo);
-
-    /** The timeline entries of the events at or before {@code upTo}, in no particular order. */
-    List<TimelineEntry> timeline(long upTo);
-
-    /** The audit entries of the events at or before {@code upTo}, of one aggregate or (null) all, by position. */
-    List<AuditEntry> audit(String aggregateIdOrNull, long upTo);
 }

@@ -1,11 +1,10 @@
 package dev.parley.application.fork;
 
-import dev.parley.projections.status.StatusHistory;
+import dev.parley.projections.readmodel.ReadModel;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 
@@ -16,7 +15,8 @@ import java.util.List;
 /**
  * A what-if branch of the history: its own command and query gateways over the base history up to the fork point
  * plus its own events. Creating one copies nothing; nothing it does reaches the base. The ceasefire process rule
- * runs inside it, and forks of forks work the same way. Close it to let it go.
+ * runs inside it, each read model answers its queries as its definition says, and forks of forks work the same way.
+ * Close it to let it go.
  */
 public final class Fork implements AutoCloseable {
 
@@ -25,6 +25,7 @@ public final class Fork implements AutoCloseable {
     private final TransactionFreeDomain domain;
     private final BranchStore branches;
     private final Serializer serializer;
+    private final List<ReadModel> readModels;
     private final String continues;
 
     /** How a fork gets the domain's Axon configuration, without transactions. */
@@ -34,20 +35,20 @@ public final class Fork implements AutoCloseable {
     }
 
     private Fork(ForkEvents events, TransactionFreeDomain domain, Serializer serializer, BranchStore branches,
-                 String continues) {
+                 List<ReadModel> readModels, String continues) {
         this.events = events;
         this.continues = continues;
         this.domain = domain;
         this.serializer = serializer;
         this.branches = branches;
-        StatusHistory status = new StatusHistory(
-                id -> DomainEventStream.of(events.stream(id, Long.MAX_VALUE).stream().map(PositionedEvent::message)),
-                () -> new ArrayList<>(events.aggregateIds(Long.MAX_VALUE)));
-        this.configuration = domain.configurer(serializer)
-                                   .configureEmbeddedEventStore(c -> new ForkStorageEngine(events))
-                                   .registerQueryHandler(c -> status)
-                                   .registerQueryHandler(c -> new ForkReadModels(events, status))
-                                   .start();
+        this.readModels = readModels;
+        Configurer configurer = domain.configurer(serializer)
+                                      .configureEmbeddedEventStore(c -> new ForkStorageEngine(events));
+        ForkLine line = new ForkLine(events);
+        for (ReadModel readModel : readModels) {
+            readModel.forkAnswers().create(line).forEach(answers -> configurer.registerQueryHandler(c -> answers));
+        }
+        this.configuration = configurer.start();
     }
 
     /**
@@ -55,14 +56,14 @@ public final class Fork implements AutoCloseable {
      * names the saved branch it continues, or is null.
      */
     static Fork over(EventSource parent, long forkPoint, List<PositionedEvent> inherited, TransactionFreeDomain domain,
-                     Serializer serializer, BranchStore branches, String continues) {
+                     Serializer serializer, BranchStore branches, List<ReadModel> readModels, String continues) {
         ForkEvents events = new ForkEvents(parent, forkPoint);
         if (!inherited.isEmpty()) {
             List<DomainEventMessage<?>> messages = new ArrayList<>();
             inherited.forEach(event -> messages.add(event.message()));
             events.append(messages);
         }
-        return new Fork(events, domain, serializer, branches, continues);
+        return new Fork(events, domain, serializer, branches, readModels, continues);
     }
 
     public CommandGateway commands() {
@@ -85,7 +86,7 @@ public final class Fork implements AutoCloseable {
 
     /** A fork of this fork at its current head. */
     public Fork fork() {
-        return new Fork(new ForkEvents(events, events.head()), domain, serializer, branches, continues);
+        return new Fork(new ForkEvents(events, events.head()), domain, serializer, branches, readModels, continues);
     }
 
     /** Compares this fork with its base, now or at the fork point, for every aggregate the fork touched. */

@@ -1,12 +1,9 @@
 package dev.parley.application.fork;
 
-import dev.parley.projections.audit.AuditEntry;
 import dev.parley.projections.support.StoredEvent;
-import dev.parley.projections.timeline.TimelineEntry;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.TreeSet;
 import java.util.List;
 import java.util.Objects;
@@ -44,6 +41,17 @@ public final class ForkEvents implements EventSource {
     /** The position in the record this fork's line of forks began at. */
     public long recordPoint() {
         return parent instanceof ForkEvents forked ? forked.recordPoint() : forkPoint;
+    }
+
+    /** The record this fork's line of forks began from. */
+    RecordSource record() {
+        if (parent instanceof ForkEvents forked) {
+            return forked.record();
+        }
+        if (parent instanceof RecordSource record) {
+            return record;
+        }
+        throw new IllegalStateException("a fork's line begins at the record, not at " + parent.getClass().getName());
     }
 
     /** Every event of this fork's line of forks after the record point: its ancestors' up to the fork point, then its own. */
@@ -87,23 +95,6 @@ public final class ForkEvents implements EventSource {
         Set<String> ids = new TreeSet<>(parent.aggregateIds(Math.min(forkPoint, upTo)));
         ownUpTo(upTo).forEach(event -> ids.add(event.message().getAggregateIdentifier()));
         return ids;
-    }
-
-    @Override
-    public List<TimelineEntry> timeline(long upTo) {
-        List<TimelineEntry> entries = new ArrayList<>(parent.timeline(Math.min(forkPoint, upTo)));
-        ownUpTo(upTo).forEach(event -> entries.add(TimelineEntry.of(stored(event))));
-        return entries;
-    }
-
-    @Override
-    public List<AuditEntry> audit(String aggregateIdOrNull, long upTo) {
-        List<AuditEntry> entries = new ArrayList<>(parent.audit(aggregateIdOrNull, Math.min(forkPoint, upTo)));
-        ownUpTo(upTo).filter(event -> aggregateIdOrNull == null
-                        || event.message().getAggregateIdentifier().equals(aggregateIdOrNull))
-                     .forEach(event -> entries.add(AuditEntry.of(stored(event))));
-        entries.sort(Comparator.comparingLong(AuditEntry::position));
-        return entries;
     }
 
     private java.util.stream.Stream<PositionedEvent> ownUpTo(long upTo) {

@@ -1,5 +1,6 @@
 package dev.parley.application.fork;
 
+import dev.parley.projections.readmodel.ReadModel;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -16,9 +17,12 @@ public final class Forks {
     private final Fork.TransactionFreeDomain domain;
     private final Serializer serializer;
     private final BranchStore branches;
+    private final List<ReadModel> readModels;
 
-    public Forks(DataSource dataSource, Serializer serializer, EventUpcaster upcasters, QueryGateway recordQueries,
-                 RecordSource.CatchUp recordCatchUp, Fork.TransactionFreeDomain domain) {
+    /** Forks of the record in {@code dataSource}, in which {@code readModels} answer as their definitions say. */
+    public Forks(DataSource dataSource, Serializer serializer, EventUpcaster upcasters, List<ReadModel> readModels,
+                 QueryGateway recordQueries, RecordSource.CatchUp recordCatchUp, Fork.TransactionFreeDomain domain) {
+        this.readModels = List.copyOf(readModels);
         this.reader = new RecordReader(dataSource, serializer, upcasters);
         this.record = new RecordSource(reader, recordQueries, recordCatchUp);
         this.domain = domain;
@@ -38,7 +42,7 @@ public final class Forks {
             throw new IllegalArgumentException("cannot fork at position " + position + ": the record holds positions "
                                                        + "1 to " + head);
         }
-        return Fork.over(record, position, List.of(), domain, serializer, branches, null);
+        return Fork.over(record, position, List.of(), domain, serializer, branches, readModels, null);
     }
 
     /** A fork that sees what had been recorded by {@code recordedBy}. */
@@ -50,7 +54,8 @@ public final class Forks {
     public Fork branch(String name) {
         BranchStore.Branch branch = branches.load(name)
                 .orElseThrow(() -> new IllegalArgumentException("no branch named " + name));
-        return Fork.over(record, branch.forkPoint(), branch.events(), domain, serializer, branches, name);
+        return Fork.over(record, branch.forkPoint(), branch.events(), domain, serializer, branches,
+                           readModels, name);
     }
 
     public BranchStore branches() {

@@ -1,11 +1,5 @@
 package dev.parley.application.fork;
 
-import dev.parley.projections.audit.AuditEntry;
-import dev.parley.projections.audit.AuditTrail;
-import dev.parley.projections.audit.FindAuditTrailQuery;
-import dev.parley.projections.timeline.FindTimelineQuery;
-import dev.parley.projections.timeline.Timeline;
-import dev.parley.projections.timeline.TimelineEntry;
 import org.axonframework.queryhandling.QueryGateway;
 
 import java.util.List;
@@ -13,8 +7,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The record as a fork sees it: events straight from the event table, and timeline and audit entries from the
- * record's read models, bounded by position.
+ * The record as a fork sees it: events straight from the event table, and answers from the record's read models,
+ * caught up first.
  */
 public final class RecordSource implements EventSource {
 
@@ -53,17 +47,8 @@ public final class RecordSource implements EventSource {
         return reader.aggregateIds(upTo);
     }
 
-    @Override
-    public List<TimelineEntry> timeline(long upTo) {
-        return ask(new FindTimelineQuery(null, null, upTo), Timeline.class).entries();
-    }
-
-    @Override
-    public List<AuditEntry> audit(String aggregateIdOrNull, long upTo) {
-        return ask(new FindAuditTrailQuery(aggregateIdOrNull, upTo), AuditTrail.class).entries();
-    }
-
-    private <R> R ask(Object query, Class<R> answer) {
+    /** The record's answer to {@code query}, once its read models have caught up. */
+    <R> R ask(Object query, Class<R> answer) {
         try {
             catchUp.await();
             return queries.query(query, answer).get();

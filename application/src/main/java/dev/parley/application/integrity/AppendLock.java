@@ -1,5 +1,6 @@
 package dev.parley.application.integrity;
 
+import dev.parley.projections.schema.Tables;
 import org.axonframework.common.jdbc.ConnectionProvider;
 
 import java.sql.Connection;
@@ -26,7 +27,8 @@ final class AppendLock {
 
     static void take(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id FROM append_lock WHERE id = 1 FOR UPDATE");
+                "SELECT " + Tables.AppendLock.ID + " FROM " + Tables.AppendLock.TABLE + " WHERE "
+                        + Tables.AppendLock.ID + " = 1 FOR UPDATE");
              ResultSet row = select.executeQuery()) {
             if (!row.next()) {
                 throw new SQLException("the append_lock row is missing");

@@ -1,5 +1,7 @@
 package dev.parley.application.integrity;
 
+import dev.parley.projections.schema.Tables.DomainEvents;
+import dev.parley.projections.schema.Tables.EventHashes;
 import org.axonframework.common.jdbc.ConnectionProvider;
 
 import java.sql.Connection;
@@ -36,7 +38,9 @@ public final class EventHasher {
         try (Connection connection = connections.getConnection()) {
             Map<String, byte[]> lastLeafOfStream = new HashMap<>();
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO event_hash (global_index, aggregate_identifier, sequence_number, leaf_hash)"
+                    "INSERT INTO " + EventHashes.TABLE + " (" + EventHashes.GLOBAL_INDEX + ", "
+                            + EventHashes.AGGREGATE_IDENTIFIER + ", " + EventHashes.SEQUENCE_NUMBER + ", "
+                            + EventHashes.LEAF_HASH + ")"
                             + " VALUES (?, ?, ?, ?)")) {
                 for (Stored stored : stored(connection, eventIdentifiers)) {
                     LeafInput event = stored.event();
@@ -67,10 +71,11 @@ public final class EventHasher {
         String marks = String.join(", ", Collections.nCopies(identifiers.size(), "?"));
         String columns = StoredRows.columns("e");
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + columns + ", h.leaf_hash FROM domain_event_entry e LEFT JOIN event_hash h"
-                        + " ON h.aggregate_identifier = e.aggregate_identifier"
-                        + " AND h.sequence_number = e.sequence_number - 1"
-                        + " WHERE e.event_identifier IN (" + marks + ") ORDER BY e.global_index")) {
+                "SELECT " + columns + ", h." + EventHashes.LEAF_HASH + " FROM " + DomainEvents.TABLE + " e LEFT JOIN "
+                        + EventHashes.TABLE + " h ON h." + EventHashes.AGGREGATE_IDENTIFIER + " = e."
+                        + DomainEvents.AGGREGATE_IDENTIFIER + " AND h." + EventHashes.SEQUENCE_NUMBER + " = e."
+                        + DomainEvents.SEQUENCE_NUMBER + " - 1 WHERE e." + DomainEvents.EVENT_IDENTIFIER + " IN ("
+                        + marks + ") ORDER BY e." + DomainEvents.GLOBAL_INDEX)) {
             for (int index = 0; index < identifiers.size(); index++) {
                 select.setString(index + 1, identifiers.get(index));
             }
@@ -78,7 +83,7 @@ public final class EventHasher {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     LeafInput event = StoredRows.read(rows);
-                    byte[] previous = event.sequence() == 0 ? Hashes.NONE : rows.getBytes(11);
+                    byte[] previous = event.sequence() == 0 ? Hashes.NONE : rows.getBytes(EventHashes.LEAF_HASH);
                     events.add(new Stored(event, previous));
                 }
             }

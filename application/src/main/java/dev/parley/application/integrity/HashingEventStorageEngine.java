@@ -1,5 +1,6 @@
 package dev.parley.application.integrity;
 
+import dev.parley.projections.schema.Tables.DomainEvents;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -22,6 +23,9 @@ import java.util.Map;
  * store's append lock first and keep it until they commit, so positions become visible in order.
  */
 public final class HashingEventStorageEngine extends JdbcEventStorageEngine {
+
+    /** The name of the computed last sequence of a stream, read by name. */
+    private static final String LAST_SEQUENCE = "last_sequence";
 
     private final EventHasher hasher;
     private final TransactionManager transactions;
@@ -99,13 +103,14 @@ public final class HashingEventStorageEngine extends JdbcEventStorageEngine {
         }
         try (Connection connection = hasher.connections().getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?")) {
+                     "SELECT MAX(" + DomainEvents.SEQUENCE_NUMBER + ") AS " + LAST_SEQUENCE + " FROM "
+                             + DomainEvents.TABLE + " WHERE " + DomainEvents.AGGREGATE_IDENTIFIER + " = ?")) {
             for (Map.Entry<String, Long> stream : firstOfStream.entrySet()) {
                 select.setString(1, stream.getKey());
                 long stored;
                 try (ResultSet row = select.executeQuery()) {
                     row.next();
-                    stored = row.getObject(1) == null ? -1 : row.getLong(1);
+                    stored = row.getObject(LAST_SEQUENCE) == null ? -1 : row.getLong(LAST_SEQUENCE);
                 }
                 if (stored + 1 != stream.getValue()) {
                     String message = "another writer appended to " + stream.getKey() + " first: its events here start"

@@ -1,5 +1,7 @@
 package dev.parley.application.integrity;
 
+import dev.parley.projections.schema.Tables.Checkpoints;
+import dev.parley.projections.schema.Tables.DomainEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.parley.projections.json.ParleyJson;
 
@@ -53,7 +55,8 @@ public final class Integrity {
         Checkpoint checkpoint = signing.sign(verified.leaves().size(), verified.root(), Instant.now());
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO checkpoint (tree_size, document, created_at) VALUES (?, ?, ?)")) {
+                     "INSERT INTO " + Checkpoints.TABLE + " (" + Checkpoints.TREE_SIZE + ", " + Checkpoints.DOCUMENT
+                             + ", " + Checkpoints.CREATED_AT + ") VALUES (?, ?, ?)")) {
             insert.setLong(1, checkpoint.treeSize());
             insert.setString(2, ParleyJson.mapper().writeValueAsString(checkpoint));
             insert.setString(3, checkpoint.time());
@@ -68,9 +71,11 @@ public final class Integrity {
     public Optional<Checkpoint> latestCheckpoint() {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT document FROM checkpoint ORDER BY created_at DESC, tree_size DESC");
+                     "SELECT " + Checkpoints.DOCUMENT + " FROM " + Checkpoints.TABLE + " ORDER BY "
+                             + Checkpoints.CREATED_AT + " DESC, " + Checkpoints.TREE_SIZE + " DESC");
              ResultSet row = select.executeQuery()) {
-            return row.next() ? Optional.of(ParleyJson.mapper().readValue(row.getString(1), Checkpoint.class))
+            return row.next() ? Optional.of(ParleyJson.mapper().readValue(row.getString(Checkpoints.DOCUMENT),
+                                                                       Checkpoint.class))
                     : Optional.empty();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("cannot read checkpoints: " + e.getMessage(), e);
@@ -168,7 +173,8 @@ public final class Integrity {
     private LeafInput event(long position) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT " + StoredRows.COLUMNS + " FROM domain_event_entry WHERE global_index = ?")) {
+                     "SELECT " + StoredRows.COLUMNS + " FROM " + DomainEvents.TABLE + " WHERE "
+                             + DomainEvents.GLOBAL_INDEX + " = ?")) {
             select.setLong(1, position);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -183,13 +189,15 @@ public final class Integrity {
 
     private long positionOf(String aggregateId, long sequence) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT global_index FROM domain_event_entry"
-                                                                            + " WHERE aggregate_identifier = ? AND sequence_number = ?")) {
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT " + DomainEvents.GLOBAL_INDEX + " FROM " + DomainEvents.TABLE + " WHERE "
+                             + DomainEvents.AGGREGATE_IDENTIFIER + " = ? AND " + DomainEvents.SEQUENCE_NUMBER
+                             + " = ?")) {
             select.setString(1, aggregateId);
             select.setLong(2, sequence);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
-                return row.getLong(1);
+                return row.getLong(DomainEvents.GLOBAL_INDEX);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the event: " + e.getMessage(), e);

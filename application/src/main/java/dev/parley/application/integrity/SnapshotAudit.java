@@ -1,5 +1,7 @@
 package dev.parley.application.integrity;
 
+import dev.parley.projections.schema.Tables.DomainEvents;
+import dev.parley.projections.schema.Tables.Snapshots;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -39,6 +41,16 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static dev.parley.projections.schema.Tables.DomainEvents.AGGREGATE_IDENTIFIER;
+import static dev.parley.projections.schema.Tables.DomainEvents.EVENT_IDENTIFIER;
+import static dev.parley.projections.schema.Tables.DomainEvents.META_DATA;
+import static dev.parley.projections.schema.Tables.DomainEvents.PAYLOAD;
+import static dev.parley.projections.schema.Tables.DomainEvents.PAYLOAD_REVISION;
+import static dev.parley.projections.schema.Tables.DomainEvents.PAYLOAD_TYPE;
+import static dev.parley.projections.schema.Tables.DomainEvents.SEQUENCE_NUMBER;
+import static dev.parley.projections.schema.Tables.DomainEvents.TIME_STAMP;
+import static dev.parley.projections.schema.Tables.DomainEvents.TYPE;
+
 /**
  * Checks every stored snapshot against the history: its binding, when it has one, must hold, and the state it holds
  * must be the state its aggregate's events up to its sequence build. The second check catches a snapshot whose
@@ -59,14 +71,15 @@ final class SnapshotAudit {
         try {
             Rebuilder rebuilder = new Rebuilder(unused);
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT aggregate_identifier, sequence_number, type, payload_type, payload"
-                            + " FROM snapshot_event_entry ORDER BY aggregate_identifier, sequence_number");
+                    "SELECT " + String.join(", ", AGGREGATE_IDENTIFIER, SEQUENCE_NUMBER, TYPE, PAYLOAD_TYPE, PAYLOAD)
+                            + " FROM " + Snapshots.TABLE + " ORDER BY " + AGGREGATE_IDENTIFIER + ", "
+                            + SEQUENCE_NUMBER);
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    String aggregateId = rows.getString(1);
-                    long sequence = rows.getLong(2);
-                    String why = problem(connection, rebuilder, aggregateId, sequence, rows.getString(3),
-                                         rows.getString(4), rows.getBytes(5));
+                    String aggregateId = rows.getString(AGGREGATE_IDENTIFIER);
+                    long sequence = rows.getLong(SEQUENCE_NUMBER);
+                    String why = problem(connection, rebuilder, aggregateId, sequence, rows.getString(TYPE),
+                                         rows.getString(PAYLOAD_TYPE), rows.getBytes(PAYLOAD));
                     if (why != null) {
                         return Optional.of(Verification.Problem.inSnapshot(aggregateId, sequence, why));
                     }
@@ -109,18 +122,20 @@ final class SnapshotAudit {
     private static List<DomainEventData<?>> history(Connection connection, String aggregateId, long sequence)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT type, aggregate_identifier, sequence_number, event_identifier, time_stamp, payload_type,"
-                        + " payload_revision, payload, meta_data FROM domain_event_entry"
-                        + " WHERE aggregate_identifier = ? AND sequence_number <= ? ORDER BY sequence_number")) {
+                "SELECT " + String.join(", ", TYPE, AGGREGATE_IDENTIFIER, SEQUENCE_NUMBER, EVENT_IDENTIFIER,
+                                        TIME_STAMP, PAYLOAD_TYPE, PAYLOAD_REVISION, PAYLOAD, META_DATA)
+                        + " FROM " + DomainEvents.TABLE + " WHERE " + AGGREGATE_IDENTIFIER + " = ? AND "
+                        + SEQUENCE_NUMBER + " <= ? ORDER BY " + SEQUENCE_NUMBER)) {
             select.setString(1, aggregateId);
             select.setLong(2, sequence);
             List<DomainEventData<?>> history = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    history.add(new GenericDomainEventEntry<>(rows.getString(1), rows.getString(2), rows.getLong(3),
-                                                              rows.getString(4), rows.getString(5),
-                                                              rows.getString(6), rows.getString(7),
-                                                              rows.getBytes(8), rows.getBytes(9)));
+                    history.add(new GenericDomainEventEntry<>(
+                            rows.getString(TYPE), rows.getString(AGGREGATE_IDENTIFIER), rows.getLong(SEQUENCE_NUMBER),
+                            rows.getString(EVENT_IDENTIFIER), rows.getString(TIME_STAMP),
+                            rows.getString(PAYLOAD_TYPE), rows.getString(PAYLOAD_REVISION), rows.getBytes(PAYLOAD),
+                            rows.getBytes(META_DATA)));
                 }
             }
             return history;

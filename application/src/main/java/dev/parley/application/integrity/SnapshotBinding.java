@@ -1,5 +1,9 @@
 package dev.parley.application.integrity;
 
+import dev.parley.projections.schema.Tables.DomainEvents;
+import dev.parley.projections.schema.Tables.EventHashes;
+import dev.parley.projections.schema.Tables.SnapshotBindings;
+import dev.parley.projections.schema.Tables.Snapshots;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -60,24 +64,29 @@ public final class SnapshotBinding implements SnapshotFilter {
             byte[] leaf = leafHash(connection, aggregateId, sequence);
             byte[] binding;
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT payload_type, payload FROM snapshot_event_entry"
-                            + " WHERE aggregate_identifier = ? AND sequence_number = ?")) {
+                    "SELECT " + DomainEvents.PAYLOAD_TYPE + ", " + DomainEvents.PAYLOAD + " FROM " + Snapshots.TABLE
+                            + " WHERE " + DomainEvents.AGGREGATE_IDENTIFIER + " = ? AND "
+                            + DomainEvents.SEQUENCE_NUMBER + " = ?")) {
                 select.setString(1, aggregateId);
                 select.setLong(2, sequence);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next() || leaf == null) {
                         return;
                     }
-                    binding = of(aggregateId, sequence, leaf, row.getString(1), row.getBytes(2));
+                    binding = of(aggregateId, sequence, leaf, row.getString(DomainEvents.PAYLOAD_TYPE),
+                                 row.getBytes(DomainEvents.PAYLOAD));
                 }
             }
             try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM snapshot_binding WHERE aggregate_identifier = ?")) {
+                    "DELETE FROM " + SnapshotBindings.TABLE + " WHERE " + SnapshotBindings.AGGREGATE_IDENTIFIER
+                            + " = ?")) {
                 delete.setString(1, aggregateId);
                 delete.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO snapshot_binding (aggregate_identifier, sequence_number, binding) VALUES (?, ?, ?)")) {
+                    "INSERT INTO " + SnapshotBindings.TABLE + " (" + SnapshotBindings.AGGREGATE_IDENTIFIER + ", "
+                            + SnapshotBindings.SEQUENCE_NUMBER + ", " + SnapshotBindings.BINDING
+                            + ") VALUES (?, ?, ?)")) {
                 insert.setString(1, aggregateId);
                 insert.setLong(2, sequence);
                 insert.setBytes(3, binding);
@@ -112,22 +121,25 @@ public final class SnapshotBinding implements SnapshotFilter {
     /** The stored binding of a snapshot, or null when it has none (a snapshot of an earlier version). */
     static byte[] stored(Connection connection, String aggregateId, long sequence) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT binding FROM snapshot_binding WHERE aggregate_identifier = ? AND sequence_number = ?")) {
+                "SELECT " + SnapshotBindings.BINDING + " FROM " + SnapshotBindings.TABLE + " WHERE "
+                        + SnapshotBindings.AGGREGATE_IDENTIFIER + " = ? AND " + SnapshotBindings.SEQUENCE_NUMBER
+                        + " = ?")) {
             select.setString(1, aggregateId);
             select.setLong(2, sequence);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getBytes(1) : null;
+                return row.next() ? row.getBytes(SnapshotBindings.BINDING) : null;
             }
         }
     }
 
     private static byte[] leafHash(Connection connection, String aggregateId, long sequence) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT leaf_hash FROM event_hash WHERE aggregate_identifier = ? AND sequence_number = ?")) {
+                "SELECT " + EventHashes.LEAF_HASH + " FROM " + EventHashes.TABLE + " WHERE "
+                        + EventHashes.AGGREGATE_IDENTIFIER + " = ? AND " + EventHashes.SEQUENCE_NUMBER + " = ?")) {
             select.setString(1, aggregateId);
             select.setLong(2, sequence);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getBytes(1) : null;
+                return row.next() ? row.getBytes(EventHashes.LEAF_HASH) : null;
             }
         }
     }

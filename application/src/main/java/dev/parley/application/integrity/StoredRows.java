@@ -5,12 +5,23 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import static dev.parley.projections.schema.Tables.DomainEvents.AGGREGATE_IDENTIFIER;
+import static dev.parley.projections.schema.Tables.DomainEvents.EVENT_IDENTIFIER;
+import static dev.parley.projections.schema.Tables.DomainEvents.GLOBAL_INDEX;
+import static dev.parley.projections.schema.Tables.DomainEvents.META_DATA;
+import static dev.parley.projections.schema.Tables.DomainEvents.PAYLOAD;
+import static dev.parley.projections.schema.Tables.DomainEvents.PAYLOAD_REVISION;
+import static dev.parley.projections.schema.Tables.DomainEvents.PAYLOAD_TYPE;
+import static dev.parley.projections.schema.Tables.DomainEvents.SEQUENCE_NUMBER;
+import static dev.parley.projections.schema.Tables.DomainEvents.TIME_STAMP;
+import static dev.parley.projections.schema.Tables.DomainEvents.TYPE;
+
 /** Reading the event table's rows as leaf inputs. */
 final class StoredRows {
 
-    private static final List<String> NAMES = List.of("global_index", "type", "aggregate_identifier",
-                                                      "sequence_number", "event_identifier", "payload_type",
-                                                      "payload_revision", "time_stamp", "payload", "meta_data");
+    private static final List<String> NAMES = List.of(GLOBAL_INDEX, TYPE, AGGREGATE_IDENTIFIER, SEQUENCE_NUMBER,
+                                                      EVENT_IDENTIFIER, PAYLOAD_TYPE, PAYLOAD_REVISION, TIME_STAMP,
+                                                      PAYLOAD, META_DATA);
 
     static final String COLUMNS = String.join(", ", NAMES);
 
@@ -23,8 +34,9 @@ final class StoredRows {
     }
 
     static LeafInput read(ResultSet row) throws SQLException {
-        return new LeafInput(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5),
-                             row.getString(6), row.getString(7), row.getString(8), row.getBytes(9),
-                             row.getBytes(10));
+        return new LeafInput(row.getLong(GLOBAL_INDEX), row.getString(TYPE), row.getString(AGGREGATE_IDENTIFIER),
+                             row.getLong(SEQUENCE_NUMBER), row.getString(EVENT_IDENTIFIER),
+                             row.getString(PAYLOAD_TYPE), row.getString(PAYLOAD_REVISION), row.getString(TIME_STAMP),
+                             row.getBytes(PAYLOAD), row.getBytes(META_DATA));
     }
 }

@@ -1,5 +1,7 @@
 package dev.parley.application.integrity;
 
+import dev.parley.projections.schema.Tables.DomainEvents;
+import dev.parley.projections.schema.Tables.EventHashes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.projections.json.ParleyJson;
@@ -51,6 +53,9 @@ public final class Transfer {
     }
 
     private static final ObjectMapper JSON = ParleyJson.mapper();
+    /** Names of computed columns, so that every column is read by name. */
+    private static final String EVENT_COUNT = "event_count";
+    private static final String NEXT_POSITION = "next_position";
 
     private final DataSource dataSource;
 
@@ -64,14 +69,16 @@ public final class Transfer {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + StoredRows.columns("e") + ", h.leaf_hash FROM domain_event_entry e LEFT JOIN event_hash h"
-                            + " ON h.global_index = e.global_index ORDER BY e.global_index")) {
+                    "SELECT " + StoredRows.columns("e") + ", h." + EventHashes.LEAF_HASH + " FROM "
+                            + DomainEvents.TABLE + " e LEFT JOIN " + EventHashes.TABLE + " h ON h."
+                            + EventHashes.GLOBAL_INDEX + " = e." + DomainEvents.GLOBAL_INDEX + " ORDER BY e."
+                            + DomainEvents.GLOBAL_INDEX)) {
                 select.setFetchSize(1_000);
                 Map<String, byte[]> lastLeaf = new HashMap<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         LeafInput event = StoredRows.read(rows);
-                        byte[] leaf = rows.getBytes(11);
+                        byte[] leaf = rows.getBytes(EventHashes.LEAF_HASH);
                         byte[] previous = lastLeaf.getOrDefault(event.aggregateId(), Hashes.NONE);
                         lastLeaf.put(event.aggregateId(), leaf == null ? Hashes.NONE : leaf);
                         String payload = utf8(event.payload());
@@ -195,10 +202,11 @@ public final class Transfer {
 
     private static void requireEmpty(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM domain_event_entry")) {
+             ResultSet row = statement.executeQuery(
+                     "SELECT COUNT(*) AS " + EVENT_COUNT + " FROM " + DomainEvents.TABLE)) {
             row.next();
-            if (row.getLong(1) > 0) {
-                throw new IllegalStateException("the store already holds " + row.getLong(1)
+            if (row.getLong(EVENT_COUNT) > 0) {
+                throw new IllegalStateException("the store already holds " + row.getLong(EVENT_COUNT)
                                                         + " events; import only into an empty store");
             }
         }
@@ -206,12 +214,12 @@ public final class Transfer {
 
     private static void write(Connection connection, Path file) throws SQLException, IOException {
         try (PreparedStatement events = connection.prepareStatement(
-                     "INSERT INTO domain_event_entry (global_index, type, aggregate_identifier, sequence_number,"
-                             + " event_identifier, payload_type, payload_revision, time_stamp, payload, meta_data)"
+                     "INSERT INTO " + DomainEvents.TABLE + " (" + StoredRows.COLUMNS + ")"
                              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement hashes = connection.prepareStatement(
-                     "INSERT INTO event_hash (global_index, aggregate_identifier, sequence_number, leaf_hash)"
-                             + " VALUES (?, ?, ?, ?)");
+                     "INSERT INTO " + EventHashes.TABLE + " (" + String.join(
+                             ", ", EventHashes.GLOBAL_INDEX, EventHashes.AGGREGATE_IDENTIFIER,
+                             EventHashes.SEQUENCE_NUMBER, EventHashes.LEAF_HASH) + ") VALUES (?, ?, ?, ?)");
              BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
             int number = 0;
@@ -253,17 +261,21 @@ public final class Transfer {
     private static void restartPositions(Connection connection) throws SQLException {
         long next;
         try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT COALESCE(MAX(global_index), 0) + 1 FROM domain_event_entry")) {
+             ResultSet row = statement.executeQuery(
+                     "SELECT COALESCE(MAX(" + DomainEvents.GLOBAL_INDEX + "), 0) + 1 AS " + NEXT_POSITION + " FROM "
+                             + DomainEvents.TABLE)) {
             row.next();
-            next = row.getLong(1);
+            next = row.getLong(NEXT_POSITION);
         }
         String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
         try (Statement statement = connection.createStatement()) {
             if (product.contains("postgres")) {
-                statement.execute("SELECT setval(pg_get_serial_sequence('domain_event_entry', 'global_index'), "
+                statement.execute("SELECT setval(pg_get_serial_sequence('" + DomainEvents.TABLE + "', '"
+                                          + DomainEvents.GLOBAL_INDEX + "'), "
                                           + (next - 1) + ", true)");
             } else {
-                statement.execute("ALTER TABLE domain_event_entry ALTER COLUMN global_index RESTART WITH " + next);
+                statement.execute("ALTER TABLE " + DomainEvents.TABLE + " ALTER COLUMN " + DomainEvents.GLOBAL_INDEX
+                                          + " RESTART WITH " + next);
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.parley.application.integrity;
 
+import dev.parley.projections.schema.Tables.DomainEvents;
+import dev.parley.projections.schema.Tables.EventHashes;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,22 +42,25 @@ public final class Verifier {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             try (PreparedStatement events = connection.prepareStatement(
-                         "SELECT " + StoredRows.COLUMNS + " FROM domain_event_entry ORDER BY global_index");
+                         "SELECT " + StoredRows.COLUMNS + " FROM " + DomainEvents.TABLE + " ORDER BY "
+                                 + DomainEvents.GLOBAL_INDEX);
                  PreparedStatement hashes = connection.prepareStatement(
-                         "SELECT global_index, aggregate_identifier, sequence_number, leaf_hash FROM event_hash"
-                                 + " ORDER BY global_index")) {
+                         "SELECT " + String.join(", ", EventHashes.GLOBAL_INDEX, EventHashes.AGGREGATE_IDENTIFIER,
+                                                 EventHashes.SEQUENCE_NUMBER, EventHashes.LEAF_HASH)
+                                 + " FROM " + EventHashes.TABLE + " ORDER BY " + EventHashes.GLOBAL_INDEX)) {
                 events.setFetchSize(1_000);
                 hashes.setFetchSize(1_000);
                 try (ResultSet eventRows = events.executeQuery(); ResultSet hashRows = hashes.executeQuery()) {
                     boolean moreHashes = hashRows.next();
                     while (eventRows.next()) {
                         LeafInput event = StoredRows.read(eventRows);
-                        if (moreHashes && hashRows.getLong(1) < event.position()) {
+                        if (moreHashes && hashRows.getLong(EventHashes.GLOBAL_INDEX) < event.position()) {
                             return done(leaves, positions, new Verification.Problem(
-                                    hashRows.getLong(1), hashRows.getString(2),
+                                    hashRows.getLong(EventHashes.GLOBAL_INDEX),
+                                    hashRows.getString(EventHashes.AGGREGATE_IDENTIFIER),
                                     "the event hashed at this position was deleted"), start);
                         }
-                        if (!moreHashes || hashRows.getLong(1) > event.position()) {
+                        if (!moreHashes || hashRows.getLong(EventHashes.GLOBAL_INDEX) > event.position()) {
                             return done(leaves, positions, new Verification.Problem(
                                     event.position(), event.aggregateId(),
                                     "an event without its hash: inserted, or its hash deleted"), start);
@@ -68,9 +73,9 @@ public final class Verifier {
                                             + " (events deleted or reordered)"), start);
                         }
                         byte[] leaf = event.leafHash(lastLeaf.getOrDefault(event.aggregateId(), Hashes.NONE));
-                        if (!hashRows.getString(2).equals(event.aggregateId())
-                                || hashRows.getLong(3) != event.sequence()
-                                || !Arrays.equals(leaf, hashRows.getBytes(4))) {
+                        if (!hashRows.getString(EventHashes.AGGREGATE_IDENTIFIER).equals(event.aggregateId())
+                                || hashRows.getLong(EventHashes.SEQUENCE_NUMBER) != event.sequence()
+                                || !Arrays.equals(leaf, hashRows.getBytes(EventHashes.LEAF_HASH))) {
                             return done(leaves, positions, new Verification.Problem(
                                     event.position(), event.aggregateId(),
                                     "the stored event does not match its hash (altered, swapped or forged)"),
@@ -96,7 +101,8 @@ public final class Verifier {
                     }
                     if (moreHashes) {
                         return done(leaves, positions, new Verification.Problem(
-                                hashRows.getLong(1), hashRows.getString(2),
+                                hashRows.getLong(EventHashes.GLOBAL_INDEX),
+                                hashRows.getString(EventHashes.AGGREGATE_IDENTIFIER),
                                 "the event hashed at this position was deleted"), start);
                     }
                 }

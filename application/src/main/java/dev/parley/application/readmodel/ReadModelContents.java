@@ -2,6 +2,7 @@ package dev.parley.application.readmodel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.projections.json.ParleyJson;
+import dev.parley.projections.readmodel.ReadModel;
 
 import javax.sql.DataSource;
 import java.io.BufferedReader;
@@ -31,8 +32,16 @@ import java.util.Set;
  */
 public final class ReadModelContents implements AutoCloseable {
 
-    /** A read-model table, its key columns, and the order its rows are written in. */
-    private record Table(String readModel, String name, List<String> keyColumns) {
+    /** A table of the read model {@code readModel}; rows are written in the order of its key columns. */
+    private record Table(String readModel, ReadModel.Table table) {
+
+        String name() {
+            return table.name();
+        }
+
+        List<String> keyColumns() {
+            return table.keyColumns();
+        }
     }
 
     /** One row that a replay lost, added or changed; {@code before} and {@code after} are null where absent. */
@@ -47,26 +56,26 @@ public final class ReadModelContents implements AutoCloseable {
         }
     }
 
-    private static final List<Table> TABLES = List.of(
-            new Table("status", "status_view", List.of("aggregate_type", "aggregate_id")),
-            new Table("timeline", "timeline_entry", List.of("position")),
-            new Table("audit", "audit_entry", List.of("position")));
-
     private static final ObjectMapper JSON = ParleyJson.mapper();
 
+    /** The file of each table, in the order the read models and their tables are declared. */
     private final Map<Table, Path> files;
 
     private ReadModelContents(Map<Table, Path> files) {
         this.files = files;
     }
 
-    /** Writes what every read model holds now to temporary files. */
-    public static ReadModelContents capture(DataSource dataSource) {
+    /** Writes what the tables of {@code readModels} hold now to temporary files, in one read-only transaction. */
+    static ReadModelContents capture(DataSource dataSource, List<ReadModel> readModels) {
         Map<Table, Path> files = new LinkedHashMap<>();
+        List<Table> tables = readModels.stream()
+                                       .flatMap(model -> model.tables().stream().map(table -> new Table(model.name(),
+                                                                                                          table)))
+                                       .toList();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            for (Table table : TABLES) {
+            for (Table table : tables) {
                 Path file = Files.createTempFile("parley-" + table.readModel() + "-", ".rows");
                 files.put(table, file);
                 write(connection, table, file);
@@ -109,9 +118,12 @@ public final class ReadModelContents implements AutoCloseable {
     public Comparison compareWith(ReadModelContents before, int limit) {
         List<Difference> named = new ArrayList<>();
         long total = 0;
-        for (Table table : TABLES) {
+        for (Table table : files.keySet()) {
             Path was = before.files.get(table);
             Path is = files.get(table);
+            if (was == null) {
+                throw new IllegalArgumentException("the earlier capture has no table " + table.name());
+            }
             if (!sameLines(was, is)) {
                 for (Difference difference : differences(table, read(was), read(is))) {
                     total++;
@@ -176,7 +188,7 @@ public final class ReadModelContents implements AutoCloseable {
         Map<String, Long> counts = new LinkedHashMap<>();
         files.forEach((table, file) -> {
             try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-                counts.put(table.readModel(), lines.count());
+                counts.merge(table.readModel(), lines.count(), Long::sum);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,18 +1,21 @@
 package dev.parley.application.readmodel;
 
+import dev.parley.projections.readmodel.ReadModel;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The streaming read models of one Parley: waits for them to reach the head of the event store, and replays them
- * from the first event (tokens reset, every model cleared by its reset handler, then rebuilt).
+ * The streaming read models of one Parley, as their definitions declare them: waits for them to reach the head of
+ * the event store, replays them from the first event (tokens reset, every model cleared by its reset handler, then
+ * rebuilt), and captures what their tables hold.
  */
 public final class ReadModels {
 
@@ -26,15 +29,35 @@ public final class ReadModels {
     }
 
     private final Configuration configuration;
+    private final List<ReadModel> definitions;
     private final List<String> names;
     private final HandledEvents handled;
+    private final DataSource dataSource;
     private final TokenPositions stored;
 
-    public ReadModels(Configuration configuration, List<String> names, HandledEvents handled, TokenPositions stored) {
+    public ReadModels(Configuration configuration, List<ReadModel> definitions, HandledEvents handled,
+                      DataSource dataSource, TokenPositions stored) {
         this.configuration = configuration;
-        this.names = List.copyOf(names);
+        this.definitions = List.copyOf(definitions);
+        this.names = this.definitions.stream().map(ReadModel::name).toList();
         this.handled = handled;
+        this.dataSource = dataSource;
         this.stored = stored;
+    }
+
+    /** The read models running, in the order they were registered. */
+    public List<ReadModel> definitions() {
+        return definitions;
+    }
+
+    /** Their names, which are their processing groups and processors. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** Writes what every read model's tables hold now to temporary files, to compare with another capture. */
+    public ReadModelContents capture() {
+        return ReadModelContents.capture(dataSource, definitions);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.parley.application.readmodel;
 
+import dev.parley.projections.schema.Tables.Nodes;
+import dev.parley.projections.schema.Tables.Tokens;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,9 @@ import java.util.function.Function;
 public final class SegmentBalancer implements AutoCloseable {
 
     private static final Logger logger = LoggerFactory.getLogger(SegmentBalancer.class);
+    /** Names of computed columns, so that every column is read by name. */
+    private static final String NOW = "now_at";
+    private static final String COUNT = "row_count";
 
     private final DataSource dataSource;
     private final String nodeId;
@@ -108,18 +113,19 @@ public final class SegmentBalancer implements AutoCloseable {
     private int renewAndCountAlive() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             Timestamp now;
-            try (PreparedStatement select = connection.prepareStatement("SELECT CURRENT_TIMESTAMP");
+            try (PreparedStatement select = connection.prepareStatement("SELECT CURRENT_TIMESTAMP AS " + NOW);
                  ResultSet row = select.executeQuery()) {
                 row.next();
-                now = row.getTimestamp(1);
+                now = row.getTimestamp(NOW);
             }
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE parley_node SET last_seen = ? WHERE node_id = ?")) {
+                    "UPDATE " + Nodes.TABLE + " SET " + Nodes.LAST_SEEN + " = ? WHERE " + Nodes.NODE_ID + " = ?")) {
                 update.setTimestamp(1, now);
                 update.setString(2, nodeId);
                 if (update.executeUpdate() == 0) {
                     try (PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO parley_node (node_id, last_seen) VALUES (?, ?)")) {
+                            "INSERT INTO " + Nodes.TABLE + " (" + Nodes.NODE_ID + ", " + Nodes.LAST_SEEN
+                                    + ") VALUES (?, ?)")) {
                         insert.setString(1, nodeId);
                         insert.setTimestamp(2, now);
                         insert.executeUpdate();
@@ -128,14 +134,15 @@ public final class SegmentBalancer implements AutoCloseable {
             }
             Timestamp oldestAlive = new Timestamp(now.getTime() - aliveFor.toMillis());
             try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM parley_node WHERE last_seen < ?")) {
+                    "DELETE FROM " + Nodes.TABLE + " WHERE " + Nodes.LAST_SEEN + " < ?")) {
                 delete.setTimestamp(1, oldestAlive);
                 delete.executeUpdate();
             }
-            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM parley_node");
+            try (PreparedStatement count = connection.prepareStatement(
+                    "SELECT COUNT(*) AS " + COUNT + " FROM " + Nodes.TABLE);
                  ResultSet row = count.executeQuery()) {
                 row.next();
-                return Math.max(1, row.getInt(1));
+                return Math.max(1, row.getInt(COUNT));
             }
         }
     }
@@ -145,13 +152,14 @@ public final class SegmentBalancer implements AutoCloseable {
         String marks = String.join(", ", java.util.Collections.nCopies(processors.size(), "?"));
         try (Connection connection = dataSource.getConnection();
              PreparedStatement count = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM token_entry WHERE processor_name IN (" + marks + ")")) {
+                     "SELECT COUNT(*) AS " + COUNT + " FROM " + Tokens.TABLE + " WHERE " + Tokens.PROCESSOR_NAME
+                             + " IN (" + marks + ")")) {
             for (int index = 0; index < processors.size(); index++) {
                 count.setString(index + 1, processors.get(index));
             }
             try (ResultSet row = count.executeQuery()) {
                 row.next();
-                return row.getInt(1);
+                return row.getInt(COUNT);
             }
         }
     }
@@ -168,7 +176,8 @@ public final class SegmentBalancer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM parley_node WHERE node_id = ?")) {
+             PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM " + Nodes.TABLE + " WHERE " + Nodes.NODE_ID + " = ?")) {
             delete.setString(1, nodeId);
             delete.executeUpdate();
         } catch (SQLException e) {

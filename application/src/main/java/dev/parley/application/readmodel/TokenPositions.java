@@ -1,5 +1,6 @@
 package dev.parley.application.readmodel;
 
+import dev.parley.projections.schema.Tables.Tokens;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -34,14 +35,16 @@ public final class TokenPositions {
     public List<Segment> of(String processor) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT segment, token, token_type, owner FROM token_entry WHERE processor_name = ?"
-                             + " ORDER BY segment")) {
+                     "SELECT " + String.join(", ", Tokens.SEGMENT, Tokens.TOKEN, Tokens.TOKEN_TYPE, Tokens.OWNER)
+                             + " FROM " + Tokens.TABLE + " WHERE " + Tokens.PROCESSOR_NAME + " = ? ORDER BY "
+                             + Tokens.SEGMENT)) {
             select.setString(1, processor);
             List<Segment> segments = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    segments.add(new Segment(processor, rows.getInt(1), position(rows.getBytes(2), rows.getString(3)),
-                                             rows.getString(4)));
+                    segments.add(new Segment(processor, rows.getInt(Tokens.SEGMENT),
+                                             position(rows.getBytes(Tokens.TOKEN), rows.getString(Tokens.TOKEN_TYPE)),
+                                             rows.getString(Tokens.OWNER)));
                 }
             }
             return segments;

@@ -12,6 +12,7 @@ import dev.parley.application.readmodel.HandledEvents;
 import dev.parley.application.readmodel.ReadModels;
 import dev.parley.application.readmodel.TokenPositions;
 import dev.parley.application.storage.Store;
+import dev.parley.projections.ParleyReadModels;
 import dev.parley.negotiation.api.KnownIncidents;
 import dev.parley.shared.Aggregates;
 import org.axonframework.commandhandling.CommandBus;
@@ -167,7 +168,8 @@ public class ParleyAutoConfiguration {
                 axonProcessors.getIfAvailable(EventProcessorProperties::new).getProcessors();
         return new ParleyReadModelsModule(store.dataSource(), connectionProvider, properties.readModels(),
                                           properties.segments(), properties.claimTimeout(),
-                                          ParleyComponents.newNodeId(), new HandledEvents(), named::containsKey);
+                                          ParleyComponents.newNodeId(), new HandledEvents(), named::containsKey,
+                                          ParleyReadModels.ALL);
     }
 
     /**
@@ -230,10 +232,11 @@ public class ParleyAutoConfiguration {
     public Parley parley(Configuration configuration, Store store, ParleyReadModelsModule readModels,
                          ParleyProperties properties) {
         ReadModels models = properties.readModels()
-                ? new ReadModels(configuration, Parley.READ_MODELS, readModels.handledEvents(),
+                ? new ReadModels(configuration, readModels.models(), readModels.handledEvents(), store.dataSource(),
                                  new TokenPositions(store.dataSource(), ParleyComponents.serializer()))
                 : null;
-        return Parley.attachedTo(configuration, store, models, properties.keys(), readModels.nodeId());
+        return Parley.attachedTo(configuration, store, models, properties.keys(), readModels.nodeId(),
+                                 readModels.models());
     }
 
     @Bean(destroyMethod = "")

@@ -1,5 +1,6 @@
 package dev.parley.application.storage;
 
+import dev.parley.projections.readmodel.ReadModel;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -13,6 +14,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,9 +35,9 @@ import java.util.Set;
 public final class Migrations {
 
     /** Where Parley's migration scripts are on the classpath. */
-    public static final String LOCATION = "classpath:db/parley";
+    public static final String LOCATION = ReadModel.Migrations.PARLEY.location();
     /** Parley's own Flyway history table. */
-    public static final String HISTORY_TABLE = "parley_schema_history";
+    public static final String HISTORY_TABLE = ReadModel.Migrations.PARLEY.historyTable();
     /** Flyway's default history table, where releases before {@link #HISTORY_TABLE} recorded Parley's migrations. */
     public static final String LEGACY_HISTORY_TABLE = "flyway_schema_history";
 
@@ -46,11 +49,29 @@ public final class Migrations {
      * URL from a command line that names some other database is refused rather than written to.
      */
     static void migrate(DataSource dataSource, boolean besideOtherTables) {
+        migrate(dataSource, besideOtherTables, List.of());
+    }
+
+    /**
+     * Brings Parley's tables up to date, then those of read models kept in a history table of their own, one Flyway
+     * run per history table (read models whose migrations share Parley's table run with Parley's). A read model's own
+     * history table begins beside Parley's tables, so it starts from a baseline.
+     */
+    static void migrate(DataSource dataSource, boolean besideOtherTables, List<ReadModel.Migrations> readModels) {
         adoptLegacyHistory(dataSource);
-        parley(dataSource).baselineOnMigrate(besideOtherTables)
-                          .baselineVersion("0")
-                          .load()
-                          .migrate();
+        Map<String, Set<String>> locations = new LinkedHashMap<>();
+        locations.computeIfAbsent(HISTORY_TABLE, table -> new LinkedHashSet<>()).add(LOCATION);
+        readModels.forEach(migrations -> locations.computeIfAbsent(migrations.historyTable(),
+                                                                   table -> new LinkedHashSet<>())
+                                                  .add(migrations.location()));
+        locations.forEach((historyTable, inTable) -> Flyway.configure()
+                .dataSource(dataSource)
+                .locations(inTable.toArray(String[]::new))
+                .table(historyTable)
+                .baselineOnMigrate(besideOtherTables || !historyTable.equals(HISTORY_TABLE))
+                .baselineVersion("0")
+                .load()
+                .migrate());
     }
 
     private static FluentConfiguration parley(DataSource dataSource) {

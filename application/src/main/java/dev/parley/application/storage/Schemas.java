@@ -1,45 +1,43 @@
 package dev.parley.application.storage;
 
+import dev.parley.projections.schema.Tables.DomainEvents;
+import dev.parley.projections.schema.Tables.Snapshots;
+import dev.parley.projections.schema.Tables.Tokens;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 
 /**
- * The names of the tables and columns that Parley's Flyway migrations create (snake_case throughout): Axon's, and
- * Parley's own that code reads or writes by name.
+ * Axon's schemas for Parley's event, snapshot and token tables, built from the names in
+ * {@link dev.parley.projections.schema.Tables}.
  */
 public final class Schemas {
 
     /** The event and snapshot tables of Axon's JDBC storage engine. */
     public static final EventSchema EVENTS = EventSchema.builder()
-            .eventTable("domain_event_entry")
-            .snapshotTable("snapshot_event_entry")
-            .globalIndexColumn("global_index")
-            .timestampColumn("time_stamp")
-            .eventIdentifierColumn("event_identifier")
-            .aggregateIdentifierColumn("aggregate_identifier")
-            .sequenceNumberColumn("sequence_number")
-            .typeColumn("type")
-            .payloadTypeColumn("payload_type")
-            .payloadRevisionColumn("payload_revision")
-            .payloadColumn("payload")
-            .metaDataColumn("meta_data")
+            .eventTable(DomainEvents.TABLE)
+            .snapshotTable(Snapshots.TABLE)
+            .globalIndexColumn(DomainEvents.GLOBAL_INDEX)
+            .timestampColumn(DomainEvents.TIME_STAMP)
+            .eventIdentifierColumn(DomainEvents.EVENT_IDENTIFIER)
+            .aggregateIdentifierColumn(DomainEvents.AGGREGATE_IDENTIFIER)
+            .sequenceNumberColumn(DomainEvents.SEQUENCE_NUMBER)
+            .typeColumn(DomainEvents.TYPE)
+            .payloadTypeColumn(DomainEvents.PAYLOAD_TYPE)
+            .payloadRevisionColumn(DomainEvents.PAYLOAD_REVISION)
+            .payloadColumn(DomainEvents.PAYLOAD)
+            .metaDataColumn(DomainEvents.META_DATA)
             .build();
 
     /** The token table of Axon's JDBC token store. */
     public static final TokenSchema TOKENS = TokenSchema.builder()
-            .setTokenTable("token_entry")
-            .setProcessorNameColumn("processor_name")
-            .setSegmentColumn("segment")
-            .setTokenColumn("token")
-            .setTokenTypeColumn("token_type")
-            .setTimestampColumn("timestamp")
-            .setOwnerColumn("owner")
+            .setTokenTable(Tokens.TABLE)
+            .setProcessorNameColumn(Tokens.PROCESSOR_NAME)
+            .setSegmentColumn(Tokens.SEGMENT)
+            .setTokenColumn(Tokens.TOKEN)
+            .setTokenTypeColumn(Tokens.TOKEN_TYPE)
+            .setTimestampColumn(Tokens.TIMESTAMP)
+            .setOwnerColumn(Tokens.OWNER)
             .build();
-
-    /** The lines of command files already stored, by file digest and line number (migration V10). */
-    public static final String COMMAND_FILE_LINES = "command_file_line";
-    public static final String COMMAND_FILE_DIGEST = "file_digest";
-    public static final String COMMAND_FILE_LINE_NUMBER = "line_number";
 
     private Schemas() {
     }

@@ -2,10 +2,12 @@ package dev.parley.application.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.parley.projections.readmodel.ReadModel;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * A Parley store: a pooled connection to the database at a JDBC URL whose schema is brought up to date by the
@@ -38,10 +40,15 @@ public final class Store implements AutoCloseable {
      * Parley's are created beside them.
      */
     public static Store of(DataSource dataSource) {
+        return of(dataSource, List.of());
+    }
+
+    /** {@link #of(DataSource)}, also running the migrations of the read models that Parley will run. */
+    public static Store of(DataSource dataSource, List<ReadModel.Migrations> readModels) {
         String url;
         try (Connection connection = dataSource.getConnection()) {
             url = connection.getMetaData().getURL();
-            Migrations.migrate(dataSource, true);
+            Migrations.migrate(dataSource, true, readModels);
         } catch (SQLException | RuntimeException e) {
             throw new StoreUnusableException("cannot use the given data source: " + rootMessage(e), e);
         }
@@ -50,6 +57,11 @@ public final class Store implements AutoCloseable {
 
     /** Opens the store at {@code url} and migrates its schema; fails with {@link StoreUnusableException}. */
     public static Store open(String url) {
+        return open(url, List.of());
+    }
+
+    /** {@link #open(String)}, also running the migrations of the read models that Parley will run. */
+    public static Store open(String url, List<ReadModel.Migrations> readModels) {
         if (url == null || !url.startsWith("jdbc:")) {
             throw new StoreUnusableException("not a JDBC URL: " + url, null);
         }
@@ -75,7 +87,7 @@ public final class Store implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(config);
             try (Connection ignored = dataSource.getConnection()) {
-                Migrations.migrate(dataSource, false);
+                Migrations.migrate(dataSource, false, readModels);
             }
         } catch (SQLException | RuntimeException e) {
             if (dataSource != null) {

@@ -1,8 +1,6 @@
 package dev.parley.application.fork;
 
 import dev.parley.incident.api.StrikeRecordedEvent;
-import dev.parley.projections.audit.AuditEntry;
-import dev.parley.projections.timeline.TimelineEntry;
 import dev.parley.shared.api.IncidentId;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -75,16 +73,6 @@ class ForkStorageEngineTokenTest {
         @Override
         public Set<String> aggregateIds(long upTo) {
             return Set.of();
-        }
-
-        @Override
-        public List<TimelineEntry> timeline(long upTo) {
-            return List.of();
-        }
-
-        @Override
-        public List<AuditEntry> audit(String aggregateIdOrNull, long upTo) {
-            return List.of();
         }
     }
 }

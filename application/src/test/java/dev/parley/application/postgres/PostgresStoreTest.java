@@ -66,9 +66,9 @@ class PostgresStoreTest {
                                                    .satisfies(i -> assertThat(i.status())
                                                            .isEqualTo(IncidentStatus.ACTIVE));
 
-            try (ReadModelContents before = ReadModelContents.capture(parley.store().dataSource())) {
+            try (ReadModelContents before = parley.readModels().capture()) {
                 parley.readModels().replay(CATCH_UP, CatchUpListener.SILENT);
-                try (ReadModelContents after = ReadModelContents.capture(parley.store().dataSource())) {
+                try (ReadModelContents after = parley.readModels().capture()) {
                     assertThat(after.compareWith(before, 10).identical()).isTrue();
                 }
             }

@@ -1,5 +1,6 @@
 package dev.parley.application.nodes;
 
+import dev.parley.projections.ParleyReadModels;
 import dev.parley.application.testing.PostgresServer;
 import dev.parley.application.Parley;
 import dev.parley.application.commandfile.CommandFileRunner;
@@ -73,9 +74,9 @@ class MultiNodeIT {
 
         try (Parley single = Parley.open(url)) {
             single.awaitReadModels(Duration.ofMinutes(2));
-            try (ReadModelContents shared = ReadModelContents.capture(single.store().dataSource())) {
+            try (ReadModelContents shared = single.readModels().capture()) {
                 single.readModels().replay(Duration.ofMinutes(5), CatchUpListener.SILENT);
-                try (ReadModelContents replayed = ReadModelContents.capture(single.store().dataSource())) {
+                try (ReadModelContents replayed = single.readModels().capture()) {
                     ReadModelContents.Comparison comparison = replayed.compareWith(shared, 10);
                     assertThat(comparison.differences()).isEmpty();
                     assertThat(comparison.total()).as("differing rows").isZero();
@@ -127,15 +128,15 @@ class MultiNodeIT {
 
     /** The distinct owners of all segments as pid prefixes, sorted; an unclaimed segment shows as "". */
     private static List<String> owners(TokenPositions tokens) {
-        return Parley.READ_MODELS.stream()
-                                 .flatMap(readModel -> tokens.of(readModel).stream())
+        return ParleyReadModels.ALL.stream()
+                                 .flatMap(readModel -> tokens.of(readModel.name()).stream())
                                  .map(segment -> segment.owner() == null ? ""
                                          : segment.owner().substring(0, segment.owner().indexOf('@') + 1))
                                  .distinct().sorted().collect(Collectors.toList());
     }
 
     private static long slowest(TokenPositions tokens) {
-        return Parley.READ_MODELS.stream().flatMap(readModel -> tokens.of(readModel).stream())
+        return ParleyReadModels.ALL.stream().flatMap(readModel -> tokens.of(readModel.name()).stream())
                                  .mapToLong(TokenPositions.Segment::position).min().orElse(-1);
     }
 }

@@ -51,7 +51,7 @@ class CrashMidReplayTest {
             parley.awaitReadModels(CATCH_UP);
             assertThat(count(parley.store().dataSource(), "domain_event_entry")).isEqualTo(EVENTS);
             assertOneRowPerStoredEvent(parley);
-            before = ReadModelContents.capture(parley.store().dataSource());
+            before = parley.readModels().capture();
         }
         assertThat(before.rowCounts()).containsEntry("audit", (long) EVENTS).containsEntry("timeline", (long) EVENTS);
     }
@@ -104,7 +104,7 @@ class CrashMidReplayTest {
         try (Parley reopened = Parley.open(store)) {
             reopened.awaitReadModels(CATCH_UP);
             assertOneRowPerStoredEvent(reopened);
-            return ReadModelContents.capture(reopened.store().dataSource());
+            return reopened.readModels().capture();
         }
     }
 
@@ -161,7 +161,7 @@ class CrashMidReplayTest {
             ReadModels.Replay replay = reopened.readModels().replay(CATCH_UP, CatchUpListener.SILENT);
             assertThat(replay.events()).isEqualTo(EVENTS);
             assertOneRowPerStoredEvent(reopened);
-            try (ReadModelContents after = ReadModelContents.capture(reopened.store().dataSource())) {
+            try (ReadModelContents after = reopened.readModels().capture()) {
                 assertIdentical(before, after);
             }
         }
@@ -177,7 +177,7 @@ class CrashMidReplayTest {
             assertThat(second.events()).isEqualTo(EVENTS);
             assertThat(second.eventsPerSecond()).isPositive();
             assertOneRowPerStoredEvent(parley);
-            try (ReadModelContents after = ReadModelContents.capture(parley.store().dataSource())) {
+            try (ReadModelContents after = parley.readModels().capture()) {
                 assertIdentical(before, after);
                 Map<String, Long> rows = after.rowCounts();
                 assertThat(rows).isEqualTo(before.rowCounts());

@@ -85,10 +85,10 @@ class LiveEqualsReplayedPropertyTest {
                     .as("seed %d: time travel to bounds beyond everything is the live status", seed)
                     .isEqualTo(liveStatus);
 
-            try (ReadModelContents live = ReadModelContents.capture(parley.store().dataSource())) {
+            try (ReadModelContents live = parley.readModels().capture()) {
                 ReadModels.Replay replay = parley.readModels().replay(CATCH_UP, CatchUpListener.SILENT);
                 assertThat(replay.events()).as("seed %d: events replayed", seed).isEqualTo(stored);
-                try (ReadModelContents replayed = ReadModelContents.capture(parley.store().dataSource())) {
+                try (ReadModelContents replayed = parley.readModels().capture()) {
                     assertIdentical(live, replayed);
                 }
             }

@@ -74,9 +74,9 @@ class ReplayWhileRecordingTest {
             assertThat(count(parley.store().dataSource(), "domain_event_entry"))
                     .isEqualTo(Histories.eventsOfManyIncidents(INCIDENTS));
             assertOneRowPerStoredEvent(parley);
-            try (ReadModelContents afterAll = ReadModelContents.capture(parley.store().dataSource())) {
+            try (ReadModelContents afterAll = parley.readModels().capture()) {
                 parley.readModels().replay(CATCH_UP, CatchUpListener.SILENT);
-                try (ReadModelContents fresh = ReadModelContents.capture(parley.store().dataSource())) {
+                try (ReadModelContents fresh = parley.readModels().capture()) {
                     assertIdentical(afterAll, fresh);
                 }
             }

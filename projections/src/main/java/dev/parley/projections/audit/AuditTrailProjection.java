@@ -3,6 +3,7 @@ package dev.parley.projections.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.projections.json.ParleyJson;
+import dev.parley.projections.schema.Tables.EventHashes;
 import dev.parley.projections.support.BatchScope;
 import dev.parley.projections.support.Jdbc;
 import dev.parley.projections.support.ReadModelStorageException;
@@ -21,11 +22,31 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import static dev.parley.projections.schema.Tables.AuditEntries.ACTOR;
+import static dev.parley.projections.schema.Tables.AuditEntries.AGGREGATE_ID;
+import static dev.parley.projections.schema.Tables.AuditEntries.AGGREGATE_TYPE;
+import static dev.parley.projections.schema.Tables.AuditEntries.CAUSATION_ID;
+import static dev.parley.projections.schema.Tables.AuditEntries.CORRELATION_ID;
+import static dev.parley.projections.schema.Tables.AuditEntries.EVENT_TYPE;
+import static dev.parley.projections.schema.Tables.AuditEntries.HASH;
+import static dev.parley.projections.schema.Tables.AuditEntries.OCCURRED_AT;
+import static dev.parley.projections.schema.Tables.AuditEntries.PAYLOAD;
+import static dev.parley.projections.schema.Tables.AuditEntries.POSITION;
+import static dev.parley.projections.schema.Tables.AuditEntries.RECORDED_AT;
+import static dev.parley.projections.schema.Tables.AuditEntries.SEQUENCE_NUMBER;
+import static dev.parley.projections.schema.Tables.AuditEntries.SOURCE;
+import static dev.parley.projections.schema.Tables.AuditEntries.TABLE;
+
 /** Projects every stored event into {@code audit_entry}; one row per event position, so replays add no duplicate. */
 @ProcessingGroup(AuditTrailProjection.PROCESSING_GROUP)
 public class AuditTrailProjection {
 
     public static final String PROCESSING_GROUP = "audit";
+
+    /** Every column, in the order entries are written and read. */
+    private static final String COLUMNS = String.join(", ", POSITION, AGGREGATE_TYPE, AGGREGATE_ID, SEQUENCE_NUMBER,
+                                                      EVENT_TYPE, OCCURRED_AT, RECORDED_AT, ACTOR, SOURCE,
+                                                      CORRELATION_ID, CAUSATION_ID, PAYLOAD, HASH);
 
     private final Jdbc jdbc;
     private final ObjectMapper json = ParleyJson.mapper();
@@ -43,11 +64,9 @@ public class AuditTrailProjection {
     }
 
     private void insert(List<StoredEvent> events) {
-        List<StoredEvent> fresh = jdbc.notYetIn("audit_entry", events);
+        List<StoredEvent> fresh = jdbc.notYetIn(TABLE, POSITION, events);
         Map<Long, String> hashes = hashes(fresh);
-        jdbc.batch("INSERT INTO audit_entry (position, aggregate_type, aggregate_id, sequence_number, event_type,"
-                           + " occurred_at, recorded_at, actor, source, correlation_id, causation_id, payload, hash)"
-                           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.batch("INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    fresh,
                    (statement, event) -> {
                        statement.setLong(1, event.position());
@@ -74,39 +93,42 @@ public class AuditTrailProjection {
         }
         long lowest = events.stream().mapToLong(StoredEvent::position).min().orElseThrow();
         long highest = events.stream().mapToLong(StoredEvent::position).max().orElseThrow();
-        jdbc.query("SELECT global_index, leaf_hash FROM event_hash WHERE global_index BETWEEN ? AND ?",
+        jdbc.query("SELECT " + EventHashes.GLOBAL_INDEX + ", " + EventHashes.LEAF_HASH + " FROM " + EventHashes.TABLE
+                           + " WHERE " + EventHashes.GLOBAL_INDEX + " BETWEEN ? AND ?",
                    statement -> {
                        statement.setLong(1, lowest);
                        statement.setLong(2, highest);
                    },
-                   row -> hashes.put(row.getLong(1), HexFormat.of().formatHex(row.getBytes(2))));
+                   row -> hashes.put(row.getLong(EventHashes.GLOBAL_INDEX),
+                                     HexFormat.of().formatHex(row.getBytes(EventHashes.LEAF_HASH))));
         return hashes;
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM audit_entry", statement -> {
+        jdbc.update("DELETE FROM " + TABLE, statement -> {
         });
     }
 
     @QueryHandler
     AuditTrail handle(FindAuditTrailQuery query) {
-        String filter = " WHERE position <= ?" + (query.aggregateId() == null ? "" : " AND aggregate_id = ?");
+        String filter = " WHERE " + POSITION + " <= ?"
+                + (query.aggregateId() == null ? "" : " AND " + AGGREGATE_ID + " = ?");
         return new AuditTrail(jdbc.query(
-                "SELECT position, aggregate_type, aggregate_id, sequence_number, event_type, occurred_at,"
-                        + " recorded_at, actor, source, correlation_id, causation_id, payload, hash FROM audit_entry"
-                        + filter + " ORDER BY position",
+                "SELECT " + COLUMNS + " FROM " + TABLE + filter + " ORDER BY " + POSITION,
                 statement -> {
                     statement.setLong(1, query.upToPosition() == null ? Long.MAX_VALUE : query.upToPosition());
                     if (query.aggregateId() != null) {
                         statement.setString(2, query.aggregateId());
                     }
                 },
-                row -> new AuditEntry(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4),
-                                      row.getString(5), Instant.parse(row.getString(6)),
-                                      Instant.parse(row.getString(7)), row.getString(8), row.getString(9),
-                                      row.getString(10), row.getString(11), read(row.getString(12)),
-                                      row.getString(13))));
+                row -> new AuditEntry(row.getLong(POSITION), row.getString(AGGREGATE_TYPE), row.getString(AGGREGATE_ID),
+                                      row.getLong(SEQUENCE_NUMBER), row.getString(EVENT_TYPE),
+                                      Instant.parse(row.getString(OCCURRED_AT)),
+                                      Instant.parse(row.getString(RECORDED_AT)), row.getString(ACTOR),
+                                      row.getString(SOURCE), row.getString(CORRELATION_ID),
+                                      row.getString(CAUSATION_ID), read(row.getString(PAYLOAD)),
+                                      row.getString(HASH))));
     }
 
     private String write(Object payload) {

@@ -4,10 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.projections.json.ParleyJson;
 import dev.parley.projections.support.Jdbc;
+import dev.parley.projections.schema.Tables.StatusView;
 import org.axonframework.common.jdbc.ConnectionProvider;
 
 import java.util.List;
 import java.util.Optional;
+
+import static dev.parley.projections.schema.Tables.StatusView.AGGREGATE_ID;
+import static dev.parley.projections.schema.Tables.StatusView.AGGREGATE_TYPE;
+import static dev.parley.projections.schema.Tables.StatusView.DOCUMENT;
+import static dev.parley.projections.schema.Tables.StatusView.LAST_POSITION;
+import static dev.parley.projections.schema.Tables.StatusView.LAST_SEQUENCE;
 
 /**
  * Keeps one JSON document per aggregate in {@code status_view}, with the sequence and position of the last event
@@ -31,24 +38,26 @@ final class StatusStore {
     }
 
     Optional<Row> find(String aggregateType, String aggregateId) {
-        return jdbc.query("SELECT document, last_sequence FROM status_view"
-                                  + " WHERE aggregate_type = ? AND aggregate_id = ?",
+        return jdbc.query("SELECT " + DOCUMENT + ", " + LAST_SEQUENCE + " FROM " + StatusView.TABLE
+                                  + " WHERE " + AGGREGATE_TYPE + " = ? AND " + AGGREGATE_ID + " = ?",
                           statement -> {
                               statement.setString(1, aggregateType);
                               statement.setString(2, aggregateId);
                           },
-                          row -> new Row(row.getString(1), row.getLong(2)))
+                          row -> new Row(row.getString(DOCUMENT), row.getLong(LAST_SEQUENCE)))
                    .stream().findFirst();
     }
 
     void insert(List<Write> writes) {
-        jdbc.batch("INSERT INTO status_view (document, last_sequence, last_position, aggregate_type, aggregate_id)"
-                           + " VALUES (?, ?, ?, ?, ?)", writes, this::bind);
+        jdbc.batch("INSERT INTO " + StatusView.TABLE + " (" + DOCUMENT + ", " + LAST_SEQUENCE + ", " + LAST_POSITION
+                           + ", " + AGGREGATE_TYPE + ", " + AGGREGATE_ID + ") VALUES (?, ?, ?, ?, ?)", writes,
+                   this::bind);
     }
 
     void update(List<Write> writes) {
-        jdbc.batch("UPDATE status_view SET document = ?, last_sequence = ?, last_position = ?"
-                           + " WHERE aggregate_type = ? AND aggregate_id = ?", writes, this::bind);
+        jdbc.batch("UPDATE " + StatusView.TABLE + " SET " + DOCUMENT + " = ?, " + LAST_SEQUENCE + " = ?, "
+                           + LAST_POSITION + " = ? WHERE " + AGGREGATE_TYPE + " = ? AND " + AGGREGATE_ID + " = ?",
+                   writes, this::bind);
     }
 
     private void bind(java.sql.PreparedStatement statement, Write write) throws java.sql.SQLException {
@@ -60,26 +69,27 @@ final class StatusStore {
     }
 
     <T> List<T> all(String aggregateType, String aggregateIdOrNull, Class<T> viewType) {
-        return jdbc.query("SELECT document FROM status_view WHERE aggregate_type = ?"
-                                  + (aggregateIdOrNull == null ? "" : " AND aggregate_id = ?")
-                                  + " ORDER BY aggregate_id",
+        return jdbc.query("SELECT " + DOCUMENT + " FROM " + StatusView.TABLE + " WHERE " + AGGREGATE_TYPE + " = ?"
+                                  + (aggregateIdOrNull == null ? "" : " AND " + AGGREGATE_ID + " = ?")
+                                  + " ORDER BY " + AGGREGATE_ID,
                           statement -> {
                               statement.setString(1, aggregateType);
                               if (aggregateIdOrNull != null) {
                                   statement.setString(2, aggregateIdOrNull);
                               }
                           },
-                          row -> read(row.getString(1), viewType));
+                          row -> read(row.getString(DOCUMENT), viewType));
     }
 
     /** Every aggregate with a status, as its id, ordered by id. */
     List<String> ids() {
-        return jdbc.query("SELECT aggregate_id FROM status_view ORDER BY aggregate_id", statement -> {
-        }, row -> row.getString(1));
+        return jdbc.query("SELECT " + AGGREGATE_ID + " FROM " + StatusView.TABLE + " ORDER BY " + AGGREGATE_ID,
+                          statement -> {
+                          }, row -> row.getString(AGGREGATE_ID));
     }
 
     void clear() {
-        jdbc.update("DELETE FROM status_view", statement -> {
+        jdbc.update("DELETE FROM " + StatusView.TABLE, statement -> {
         });
     }
 

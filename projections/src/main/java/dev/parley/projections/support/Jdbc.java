@@ -66,22 +66,22 @@ public final class Jdbc {
     }
 
     /**
-     * The events of {@code events} whose position {@code table} does not hold yet: one range query per batch, so a
-     * batch delivered twice inserts nothing twice.
+     * The events of {@code events} whose position {@code table} does not hold yet in its column {@code position}:
+     * one range query per batch, so a batch delivered twice inserts nothing twice.
      */
-    public List<StoredEvent> notYetIn(String table, List<StoredEvent> events) {
+    public List<StoredEvent> notYetIn(String table, String position, List<StoredEvent> events) {
         if (events.isEmpty()) {
             return events;
         }
         long lowest = events.stream().mapToLong(StoredEvent::position).min().orElseThrow();
         long highest = events.stream().mapToLong(StoredEvent::position).max().orElseThrow();
         Set<Long> present = new HashSet<>(query(
-                "SELECT position FROM " + table + " WHERE position BETWEEN ? AND ?",
+                "SELECT " + position + " FROM " + table + " WHERE " + position + " BETWEEN ? AND ?",
                 statement -> {
                     statement.setLong(1, lowest);
                     statement.setLong(2, highest);
                 },
-                row -> row.getLong(1)));
+                row -> row.getLong(position)));
         return events.stream().filter(event -> !present.contains(event.position())).toList();
     }
 

@@ -17,6 +17,19 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import static dev.parley.projections.schema.Tables.TimelineEntries.AGGREGATE_ID;
+import static dev.parley.projections.schema.Tables.TimelineEntries.AGGREGATE_TYPE;
+import static dev.parley.projections.schema.Tables.TimelineEntries.DESCRIPTION;
+import static dev.parley.projections.schema.Tables.TimelineEntries.EVENT_TYPE;
+import static dev.parley.projections.schema.Tables.TimelineEntries.OCCURRED_AT;
+import static dev.parley.projections.schema.Tables.TimelineEntries.OCCURRED_AT_MICROS;
+import static dev.parley.projections.schema.Tables.TimelineEntries.POSITION;
+import static dev.parley.projections.schema.Tables.TimelineEntries.RECORDED_AT;
+import static dev.parley.projections.schema.Tables.TimelineEntries.RECORDED_AT_MICROS;
+import static dev.parley.projections.schema.Tables.TimelineEntries.SEQUENCE_NUMBER;
+import static dev.parley.projections.schema.Tables.TimelineEntries.SOURCE;
+import static dev.parley.projections.schema.Tables.TimelineEntries.TABLE;
+
 /** Projects every event into {@code timeline_entry}; one row per event position, so replays add no duplicate. */
 @ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
 public class TimelineProjection {
@@ -41,10 +54,12 @@ public class TimelineProjection {
     }
 
     private void insert(List<StoredEvent> events) {
-        jdbc.batch("INSERT INTO timeline_entry (position, occurred_at, occurred_at_micros, recorded_at,"
-                           + " recorded_at_micros, aggregate_type, aggregate_id, sequence_number, event_type, source,"
-                           + " description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   jdbc.notYetIn("timeline_entry", events),
+        jdbc.batch("INSERT INTO " + TABLE + " (" + String.join(", ", POSITION, OCCURRED_AT, OCCURRED_AT_MICROS,
+                                                                  RECORDED_AT, RECORDED_AT_MICROS, AGGREGATE_TYPE,
+                                                                  AGGREGATE_ID, SEQUENCE_NUMBER, EVENT_TYPE, SOURCE,
+                                                                  DESCRIPTION)
+                           + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   jdbc.notYetIn(TABLE, POSITION, events),
                    (statement, event) -> {
                        statement.setLong(1, event.position());
                        statement.setString(2, event.occurredAt().toString());
@@ -62,25 +77,27 @@ public class TimelineProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM timeline_entry", statement -> {
+        jdbc.update("DELETE FROM " + TABLE, statement -> {
         });
     }
 
     @QueryHandler
     Timeline handle(FindTimelineQuery query) {
         List<TimelineEntry> entries = jdbc.query(
-                "SELECT position, occurred_at, recorded_at, aggregate_type, aggregate_id, sequence_number,"
-                        + " event_type, source, description FROM timeline_entry"
-                        + " WHERE occurred_at_micros <= ? AND recorded_at_micros <= ? AND position <= ?"
-                        + " ORDER BY occurred_at_micros, position",
+                "SELECT " + String.join(", ", POSITION, OCCURRED_AT, RECORDED_AT, AGGREGATE_TYPE, AGGREGATE_ID,
+                                          SEQUENCE_NUMBER, EVENT_TYPE, SOURCE, DESCRIPTION)
+                        + " FROM " + TABLE + " WHERE " + OCCURRED_AT_MICROS + " <= ? AND " + RECORDED_AT_MICROS
+                        + " <= ? AND " + POSITION + " <= ? ORDER BY " + OCCURRED_AT_MICROS + ", " + POSITION,
                 statement -> {
                     statement.setLong(1, Times.upperBound(query.at()));
                     statement.setLong(2, Times.upperBound(query.knownAt()));
                     statement.setLong(3, query.upToPosition() == null ? Long.MAX_VALUE : query.upToPosition());
                 },
-                row -> new TimelineEntry(row.getLong(1), Instant.parse(row.getString(2)),
-                                         Instant.parse(row.getString(3)), row.getString(4), row.getString(5),
-                                         row.getLong(6), row.getString(7), row.getString(8), row.getString(9)));
+                row -> new TimelineEntry(row.getLong(POSITION), Instant.parse(row.getString(OCCURRED_AT)),
+                                         Instant.parse(row.getString(RECORDED_AT)), row.getString(AGGREGATE_TYPE),
+                                         row.getString(AGGREGATE_ID), row.getLong(SEQUENCE_NUMBER),
+                                         row.getString(EVENT_TYPE), row.getString(SOURCE),
+                                         row.getString(DESCRIPTION)));
         return new Timeline(ordered(entries, query.at(), query.knownAt()));
     }
 

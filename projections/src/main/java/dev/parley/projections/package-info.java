@@ -1,0 +1,2 @@
+/** The read models Parley runs by default. */
+package dev.parley.projections;
