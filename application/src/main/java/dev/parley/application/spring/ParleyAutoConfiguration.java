@@ -1,5 +1,7 @@
 package dev.parley.application.spring;
 
+import dev.parley.projections.readmodel.ReadModel;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.parley.application.Parley;
 import dev.parley.application.fork.Forks;
 import dev.parley.application.integrity.Integrity;
@@ -34,13 +36,14 @@ public class ParleyAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @DependsOnDatabaseInitialization
-    public Parley parley(DataSource dataSource, ParleyProperties properties) {
+    public Parley parley(DataSource dataSource, ParleyProperties properties, ObjectProvider<ReadModel> readModels) {
         Parley.Builder builder = Parley.builder()
                                        .dataSource(dataSource)
                                        .snapshotEvery(properties.snapshotEvery())
                                        .readModels(properties.readModels())
                                        .segments(properties.segments())
                                        .claimTimeout(properties.claimTimeout());
+        readModels.orderedStream().forEach(builder::readModel);
         if (properties.keys() != null) {
             builder.keys(properties.keys());
         }
