@@ -1,5 +1,8 @@
 package dev.parley.starter;
 
+import dev.parley.application.readmodel.TallyReadModel;
+import dev.parley.application.testing.Queries;
+import dev.parley.projections.readmodel.ReadModel;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.application.Parley;
@@ -30,6 +33,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,6 +179,28 @@ class ParleyAutoConfigurationTest {
                 });
 
         assertThat(keys.resolve("parley-ed25519.public")).exists();
+    }
+
+    @Test
+    void anApplicationsReadModelBeanRunsBesideParleysOwn() throws Exception {
+        DataSource dataSource = h2("app");
+        on(dataSource)
+                .withBean(ReadModel.class, () -> TallyReadModel.DEFINITION)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    Parley parley = context.getBean(Parley.class);
+                    assertThat(parley.readModels().names()).containsExactly("status", "timeline", "audit",
+                                                                            TallyReadModel.NAME);
+                    threeEvents(context.getBean(CommandGateway.class));
+                    parley.awaitReadModels(Duration.ofSeconds(30));
+                    TallyReadModel.Tally tally = Queries.ask(context.getBean(QueryGateway.class),
+                                                             new TallyReadModel.FindTallyQuery(null),
+                                                             TallyReadModel.Tally.class);
+                    assertThat(tally.eventsByType()).containsEntry("IncidentReported", 1L)
+                                                    .containsEntry("CasualtiesRecorded", 2L);
+                });
+        assertThat(count(dataSource, "\"tally_schema_history\"")).as("its migrations ran in its own history")
+                                                             .isPositive();
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.parley.application.readmodel.ReadModels;
 import dev.parley.application.readmodel.TokenPositions;
 import dev.parley.application.storage.Store;
 import dev.parley.projections.ParleyReadModels;
+import dev.parley.projections.readmodel.ReadModel;
 import dev.parley.negotiation.api.KnownIncidents;
 import dev.parley.shared.Aggregates;
 import org.axonframework.commandhandling.CommandBus;
@@ -57,6 +58,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -79,8 +81,8 @@ public class ParleyAutoConfiguration {
     @Bean(destroyMethod = "")
     @ConditionalOnMissingBean
     @DependsOnDatabaseInitialization
-    public Store parleyStore(DataSource dataSource) {
-        return Store.of(dataSource);
+    public Store parleyStore(DataSource dataSource, ObjectProvider<ReadModel> readModels) {
+        return Store.of(dataSource, declared(readModels).stream().map(ReadModel::migrations).distinct().toList());
     }
 
     @Bean
@@ -163,13 +165,14 @@ public class ParleyAutoConfiguration {
     @Bean
     public ParleyReadModelsModule parleyReadModelsModule(Store store, ConnectionProvider connectionProvider,
                                                          ParleyProperties properties,
-                                                         ObjectProvider<EventProcessorProperties> axonProcessors) {
+                                                         ObjectProvider<EventProcessorProperties> axonProcessors,
+                                                         ObjectProvider<ReadModel> readModels) {
         Map<String, EventProcessorProperties.ProcessorSettings> named =
                 axonProcessors.getIfAvailable(EventProcessorProperties::new).getProcessors();
         return new ParleyReadModelsModule(store.dataSource(), connectionProvider, properties.readModels(),
                                           properties.segments(), properties.claimTimeout(),
                                           ParleyComponents.newNodeId(), new HandledEvents(), named::containsKey,
-                                          ParleyReadModels.ALL);
+                                          declared(readModels));
     }
 
     /**
@@ -275,5 +278,12 @@ public class ParleyAutoConfiguration {
         HealthIndicator parleyHealthIndicator(Parley parley) {
             return new ParleyHealthIndicator(parley);
         }
+    }
+
+    /** Parley's own read models, then the application's {@link ReadModel} beans. */
+    private static List<ReadModel> declared(ObjectProvider<ReadModel> applications) {
+        List<ReadModel> all = new ArrayList<>(ParleyReadModels.ALL);
+        applications.orderedStream().forEach(all::add);
+        return all;
     }
 }

@@ -19,15 +19,15 @@ import java.util.TreeMap;
  * A fourth read model that exists only in test code: how many events of each type the store holds. It is declared
  * here and nowhere else, which is all Parley needs to run, replay, compare and fork it.
  */
-final class TallyReadModel {
+public final class TallyReadModel {
 
-    static final String NAME = "tally";
+    public static final String NAME = "tally";
     static final String TABLE = "tally_entry";
     static final String POSITION = "position";
     static final String EVENT_TYPE = "event_type";
     static final String EVENTS = "events";
 
-    static final ReadModel DEFINITION = new ReadModel(
+    public static final ReadModel DEFINITION = new ReadModel(
             NAME,
             TallyProjection::new,
             List.of(new ReadModel.Table(TABLE, List.of(POSITION))),
@@ -38,13 +38,13 @@ final class TallyReadModel {
     }
 
     /** Asks for the events of each type stored at or before {@code upToPosition} (null for all). */
-    record FindTallyQuery(Long upToPosition) {
+    public record FindTallyQuery(Long upToPosition) {
     }
 
     /** Events by type, ordered by type. */
-    record Tally(Map<String, Long> eventsByType) {
+    public record Tally(Map<String, Long> eventsByType) {
 
-        long total() {
+        public long total() {
             return eventsByType.values().stream().mapToLong(Long::longValue).sum();
         }
     }
