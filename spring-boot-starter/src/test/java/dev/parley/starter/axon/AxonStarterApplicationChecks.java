@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -111,6 +112,20 @@ abstract class AxonStarterApplicationChecks {
         assertThat(audit.at("/entries/0/actor").asText()).isEqualTo(SampleSecurity.USER);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                                        Long.class, "torkham-2025-10-12")).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandPostedAsPlainJsonThatBreaksARuleIsRefusedWithItsCode() {
+        Map<String, Object> sameSides = new HashMap<>(report("both-sides-2025-10-12"));
+        sameSides.put("defenders", List.of("AFG"));
+
+        ResponseEntity<JsonNode> refused = asUser().postForEntity("/incidents", sameSides, JsonNode.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("code").asText()).isEqualTo("INVALID_COMMAND");
+        assertThat(refused.getBody().get("message").asText()).contains("AFG cannot be both attacker and defender");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                                       Long.class, "both-sides-2025-10-12")).isZero();
     }
 
     @Test
@@ -214,7 +229,7 @@ abstract class AxonStarterApplicationChecks {
     private static Map<String, Object> report(String id) {
         return Map.of("incidentId", id, "location", "border crossing", "attackers", List.of("AFG"),
                       "defenders", List.of("PAK"), "description", "exchange of fire",
-                      "occurredAt", OCT_12.toString(), "source", "ISPR");
+                      "occurredAt", "2025-10-12", "source", "ISPR");
     }
 
     private static ReportIncidentCommand command(IncidentId id) {

@@ -6,8 +6,14 @@ import dev.parley.projections.audit.AuditTrail;
 import dev.parley.projections.audit.FindAuditTrailQuery;
 import dev.parley.projections.status.FindStatusQuery;
 import dev.parley.projections.status.StatusReport;
-import dev.parley.shared.api.IncidentId;
+import dev.parley.projections.json.ParleyJson;
+import dev.parley.shared.api.DomainRuleException;
+import dev.parley.shared.api.Fields;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,8 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * The application's own REST controller: a report is sent and answered once every read model includes it, so the
@@ -27,9 +31,8 @@ class IncidentController {
 
     private static final Duration READ_MODELS = Duration.ofSeconds(30);
 
-    /** The request body of a report. */
-    record Report(String incidentId, String location, List<String> attackers, List<String> defenders,
-                  String description, Instant occurredAt, String source) {
+    /** A refused command, as HTTP clients get it. */
+    record Refusal(String code, String message) {
     }
 
     private final Parley parley;
@@ -40,14 +43,23 @@ class IncidentController {
         this.queries = queries;
     }
 
+    /** The command itself is the request body, in the JSON of a command-file line. */
     @PostMapping("/incidents")
-    StatusReport report(@RequestBody Report report) throws Exception {
-        IncidentId id = new IncidentId(report.incidentId());
-        parley.sendAndAwaitReadModels(new ReportIncidentCommand(id, report.location(), report.attackers(),
-                                                                report.defenders(), report.description(),
-                                                                report.occurredAt(), report.source()),
-                                      READ_MODELS);
-        return status(id.value());
+    StatusReport report(@RequestBody ReportIncidentCommand command) throws Exception {
+        parley.sendAndAwaitReadModels(command, READ_MODELS);
+        return status(command.incidentId().value());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Refusal> unreadable(HttpMessageNotReadableException error) {
+        DomainRuleException broken = error.getCause() instanceof JsonProcessingException json
+                ? ParleyJson.ruleBroken(json) : Fields.invalid("the body is not a command");
+        return refused(broken);
+    }
+
+    @ExceptionHandler(DomainRuleException.class)
+    ResponseEntity<Refusal> refused(DomainRuleException broken) {
+        return ResponseEntity.badRequest().body(new Refusal(broken.code().name(), broken.getMessage()));
     }
 
     @GetMapping("/incidents/{id}")
