@@ -19,7 +19,14 @@ public final class ParleyCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private static final String UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
+
     public static void main(String[] args) {
+        // The command line works offline on a user's records: Axon's update checker, which reports usage to AxonIQ,
+        // stays off unless the user turns it on with -Daxoniq.update-checker.disabled=false.
+        if (System.getProperty(UPDATE_CHECKER_DISABLED) == null) {
+            System.setProperty(UPDATE_CHECKER_DISABLED, "true");
+        }
         System.exit(execute(args));
     }
 
