@@ -11,7 +11,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 
-import javax.annotation.Nonnull;
 
 /**
  * Parley's domain as an Axon module: both aggregates (snapshotted every so many events, cached if asked), the
@@ -31,7 +30,7 @@ public record ParleyDomainModule(int snapshotEvery, boolean cached) implements C
     }
 
     @Override
-    public void configureModule(@Nonnull Configurer configurer) {
+    public void configureModule(Configurer configurer) {
         configurer.registerComponent(StreamTypes.class, c -> new StreamTypes(c.eventStore()))
                   .registerComponent(KnownIncidents.class, c -> c.getComponent(StreamTypes.class));
         for (Class<?> type : Aggregates.types()) {

@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.lifecycle.Phase;
 
-import javax.annotation.Nonnull;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
@@ -70,7 +69,7 @@ public final class ParleyReadModelsModule implements ConfigurerModule {
     }
 
     @Override
-    public void configureModule(@Nonnull Configurer configurer) {
+    public void configureModule(Configurer configurer) {
         List<Object> projections = models.stream().map(model -> model.projection().create(connections)).toList();
         projections.forEach(projection -> configurer.registerQueryHandler(c -> projection));
         for (ReadModel model : models) {

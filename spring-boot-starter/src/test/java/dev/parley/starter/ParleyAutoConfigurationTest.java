@@ -9,7 +9,7 @@ import dev.parley.application.Parley;
 import dev.parley.application.fork.Forks;
 import dev.parley.application.integrity.Integrity;
 import dev.parley.application.messaging.ActorProvider;
-import dev.parley.application.spring.ParleyAutoConfiguration;
+import dev.parley.starter.autoconfigure.ParleyAutoConfiguration;
 import dev.parley.projections.audit.AuditTrail;
 import dev.parley.projections.audit.FindAuditTrailQuery;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

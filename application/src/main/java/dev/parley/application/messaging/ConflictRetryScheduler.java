@@ -6,7 +6,6 @@ import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
-import javax.annotation.Nonnull;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -69,9 +68,9 @@ public final class ConflictRetryScheduler implements RetryScheduler {
     }
 
     @Override
-    public boolean scheduleRetry(@Nonnull CommandMessage commandMessage, @Nonnull RuntimeException lastFailure,
-                                 @Nonnull List<Class<? extends Throwable>[]> failures,
-                                 @Nonnull Runnable dispatchTask) {
+    public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
+                                 List<Class<? extends Throwable>[]> failures,
+                                 Runnable dispatchTask) {
         return isConflict(lastFailure) && retryHere.getAsBoolean()
                 && backOff.scheduleRetry(commandMessage, lastFailure, failures, dispatchTask);
     }

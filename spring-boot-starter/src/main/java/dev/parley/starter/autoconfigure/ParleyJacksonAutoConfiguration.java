@@ -1,4 +1,4 @@
-package dev.parley.application.spring;
+package dev.parley.starter.autoconfigure;
 
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;

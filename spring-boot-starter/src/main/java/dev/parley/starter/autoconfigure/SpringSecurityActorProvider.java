@@ -1,4 +1,4 @@
-package dev.parley.application.spring;
+package dev.parley.starter.autoconfigure;
 
 import dev.parley.application.messaging.ActorProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;

@@ -1,4 +1,4 @@
-package dev.parley.application.spring;
+package dev.parley.starter.autoconfigure;
 
 import dev.parley.application.Parley;
 import dev.parley.application.ParleyComponents;

@@ -1,4 +1,4 @@
-package dev.parley.application.spring;
+package dev.parley.starter.autoconfigure;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
