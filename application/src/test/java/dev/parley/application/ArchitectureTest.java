@@ -55,4 +55,13 @@ class ArchitectureTest {
                    .should().dependOnClassesThat().resideInAPackage("dev.parley.cli..")
                    .check(classes);
     }
+
+    @Test
+    void theLibraryLeavesSpringToTheStarter() {
+        noClasses().that().resideInAnyPackage("dev.parley.application..", "dev.parley.projections..")
+                   .should().dependOnClassesThat().resideInAnyPackage("org.springframework..",
+                                                                      "org.axonframework.spring..",
+                                                                      "org.axonframework.springboot..")
+                   .check(classes);
+    }
 }
