@@ -45,17 +45,11 @@ public final class Migrations {
     }
 
     /**
-     * Brings Parley's tables up to date. Only a data source handed over by an application may hold other tables: a
-     * URL from a command line that names some other database is refused rather than written to.
-     */
-    static void migrate(DataSource dataSource, boolean besideOtherTables) {
-        migrate(dataSource, besideOtherTables, List.of());
-    }
-
-    /**
      * Brings Parley's tables up to date, then those of read models kept in a history table of their own, one Flyway
-     * run per history table (read models whose migrations share Parley's table run with Parley's). A read model's own
-     * history table begins beside Parley's tables, so it starts from a baseline.
+     * run per history table (read models whose migrations share Parley's table run with Parley's). Only a data source
+     * handed over by an application may hold other tables: a URL from a command line that names some other database
+     * is refused rather than written to. A read model's own history table begins beside Parley's tables, so it starts
+     * from a baseline.
      */
     static void migrate(DataSource dataSource, boolean besideOtherTables, List<ReadModel.Migrations> readModels) {
         adoptLegacyHistory(dataSource);

@@ -48,25 +48,34 @@ class ConcurrentWritersTest {
         return "jdbc:h2:file:" + directory.resolve("parley");
     }
 
+    /**
+     * Both writers decide a casualty report on the same history while the append lock is held, then both append at
+     * once when it is released.
+     */
+    private List<CompletableFuture<Object>> race(Parley first, Parley second) throws Exception {
+        List<CompletableFuture<Object>> sent = new ArrayList<>();
+        try (Connection holder = DriverManager.getConnection(url(), "sa", "")) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.executeQuery("SELECT id FROM append_lock WHERE id = 1 FOR UPDATE").close();
+            }
+            sent.add(CompletableFuture.supplyAsync(() -> first.commands().sendAndWait(
+                    new RecordCasualtiesCommand(CONTESTED, "PAK", 1, OCT_13, "first"))));
+            sent.add(CompletableFuture.supplyAsync(() -> second.commands().sendAndWait(
+                    new RecordCasualtiesCommand(CONTESTED, "PAK", 2, OCT_13, "second"))));
+            await().atMost(Duration.ofSeconds(20)).until(() -> sessionsWaitingForALock(holder) == 2);
+            holder.commit();
+        }
+        return sent;
+    }
+
     @Test
     void ofTwoWritersThatDecidedOnTheSameHistoryOneWinsAndTheOtherGetsAConcurrencyConflict() throws Exception {
         try (Parley first = Parley.builder().store(url()).readModels(false).commandRetries(0, NO_PAUSE).build();
              Parley second = Parley.builder().store(url()).readModels(false).commandRetries(0, NO_PAUSE).build()) {
             new CommandFileRunner(first.commands(), "test").run(Writers.reports(directory, 1),
                                                                 new CommandFileRunner.Listener() { });
-            List<CompletableFuture<Object>> sent = new ArrayList<>();
-            try (Connection holder = DriverManager.getConnection(url(), "sa", "")) {
-                holder.setAutoCommit(false);
-                try (Statement lock = holder.createStatement()) {
-                    lock.executeQuery("SELECT id FROM append_lock WHERE id = 1 FOR UPDATE").close();
-                }
-                sent.add(CompletableFuture.supplyAsync(() -> first.commands().sendAndWait(
-                        new RecordCasualtiesCommand(CONTESTED, "PAK", 1, OCT_13, "first"))));
-                sent.add(CompletableFuture.supplyAsync(() -> second.commands().sendAndWait(
-                        new RecordCasualtiesCommand(CONTESTED, "PAK", 2, OCT_13, "second"))));
-                await().atMost(Duration.ofSeconds(20)).until(() -> sessionsWaitingForALock(holder) == 2);
-                holder.commit();
-            }
+            List<CompletableFuture<Object>> sent = race(first, second);
 
             List<Throwable> failures = new ArrayList<>();
             for (CompletableFuture<Object> future : sent) {
@@ -94,19 +103,7 @@ class ConcurrentWritersTest {
              Parley second = Parley.builder().store(url()).readModels(false).build()) {
             new CommandFileRunner(first.commands(), "test").run(Writers.reports(directory, 1),
                                                                 new CommandFileRunner.Listener() { });
-            List<CompletableFuture<Object>> sent = new ArrayList<>();
-            try (Connection holder = DriverManager.getConnection(url(), "sa", "")) {
-                holder.setAutoCommit(false);
-                try (Statement lock = holder.createStatement()) {
-                    lock.executeQuery("SELECT id FROM append_lock WHERE id = 1 FOR UPDATE").close();
-                }
-                sent.add(CompletableFuture.supplyAsync(() -> first.commands().sendAndWait(
-                        new RecordCasualtiesCommand(CONTESTED, "PAK", 1, OCT_13, "first"))));
-                sent.add(CompletableFuture.supplyAsync(() -> second.commands().sendAndWait(
-                        new RecordCasualtiesCommand(CONTESTED, "PAK", 2, OCT_13, "second"))));
-                await().atMost(Duration.ofSeconds(20)).until(() -> sessionsWaitingForALock(holder) == 2);
-                holder.commit();
-            }
+            List<CompletableFuture<Object>> sent = race(first, second);
 
             for (CompletableFuture<Object> future : sent) {
                 future.get(30, TimeUnit.SECONDS);
