@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dev.parley.projections.describe.EventDescriptions;
 import dev.parley.projections.json.ParleyJson;
 import dev.parley.projections.status.StatusFold;
+import dev.parley.shared.api.EventTypes;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ final class ForkDiffer {
         DomainEventMessage<?> message = event.message();
         var stored = ForkEvents.stored(event);
         return new ForkDiff.DiffEvent(event.position(), message.getSequenceNumber(),
-                                      EventDescriptions.eventType(message.getPayloadType()),
+                                      EventTypes.nameOf(message.getPayloadType()),
                                       stored == null ? null : stored.occurredAt(),
                                       EventDescriptions.describe(message.getPayload()));
     }

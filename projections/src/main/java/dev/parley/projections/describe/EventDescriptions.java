@@ -1,5 +1,7 @@
 package dev.parley.projections.describe;
 
+import dev.parley.shared.api.EventTypes;
+
 import dev.parley.incident.api.CasualtiesRecordedEvent;
 import dev.parley.incident.api.CeasefireViolatedEvent;
 import dev.parley.incident.api.IncidentReportedEvent;
@@ -22,12 +24,6 @@ import java.util.List;
 public final class EventDescriptions {
 
     private EventDescriptions() {
-    }
-
-    /** The event's name as users see it: its class name without the {@code Event} suffix. */
-    public static String eventType(Class<?> eventClass) {
-        String name = eventClass.getSimpleName();
-        return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
     }
 
     public static String describe(Object event) {
@@ -78,7 +74,7 @@ public final class EventDescriptions {
         if (event instanceof CeasefireViolatedEvent e) {
             return e.by() + " violated the ceasefire at " + e.incidentId() + " — " + e.description();
         }
-        return eventType(event.getClass());
+        return EventTypes.nameOf(event.getClass());
     }
 
     /** A time as a date when it falls on midnight UTC, else the full instant. */

@@ -1,6 +1,6 @@
 package dev.parley.projections.support;
 
-import dev.parley.projections.describe.EventDescriptions;
+import dev.parley.shared.api.EventTypes;
 import dev.parley.shared.api.ParleyEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -40,7 +40,7 @@ public record StoredEvent(long position,
             return null;
         }
         return new StoredEvent(position, domain.getType(), domain.getAggregateIdentifier(),
-                               domain.getSequenceNumber(), EventDescriptions.eventType(event.getClass()),
+                               domain.getSequenceNumber(), EventTypes.nameOf(event.getClass()),
                                event.occurredAt(), message.getTimestamp(), event.source(),
                                text(message, ACTOR), text(message, CORRELATION_ID), text(message, CAUSATION_ID),
                                event);
