@@ -4,6 +4,7 @@ import dev.parley.application.commandfile.AppliedLines;
 import dev.parley.application.fork.Fork;
 import dev.parley.application.fork.Forks;
 import dev.parley.application.integrity.Integrity;
+import dev.parley.application.integrity.KeySource;
 import dev.parley.application.messaging.ActorProvider;
 import dev.parley.application.messaging.ConflictRetryScheduler;
 import dev.parley.application.readmodel.CatchUpListener;
@@ -62,19 +63,22 @@ public final class Parley implements AutoCloseable {
     private final Configuration configuration;
     private final ReadModels readModels;
     private final boolean ownsConfiguration;
-    private final Path keyDirectory;
+    private final KeySource keys;
+    private final String origin;
     private final String nodeId;
     private final AppliedLines appliedLines;
     private final List<ReadModel> definitions;
 
     private Parley(Store store, Configuration configuration, ReadModels readModels, boolean ownsConfiguration,
-                   Path keyDirectory, String nodeId, AppliedLines appliedLines, List<ReadModel> definitions) {
+                   KeySource keys, String origin, String nodeId, AppliedLines appliedLines,
+                   List<ReadModel> definitions) {
         this.store = store;
         this.definitions = definitions;
         this.configuration = configuration;
         this.readModels = readModels;
         this.ownsConfiguration = ownsConfiguration;
-        this.keyDirectory = keyDirectory;
+        this.keys = keys;
+        this.origin = origin;
         this.nodeId = nodeId;
         this.appliedLines = appliedLines;
     }
@@ -99,8 +103,14 @@ public final class Parley implements AutoCloseable {
     public static Parley attachedTo(Configuration configuration, Store store, ReadModels readModels,
                                     Path keyDirectory, String nodeId, List<ReadModel> definitions) {
         return new Parley(store, configuration, readModels, false,
-                          keyDirectory != null ? keyDirectory : Integrity.defaultKeyDirectory(null), nodeId, null,
-                          definitions);
+                          KeySource.directory(keyDirectory != null ? keyDirectory : attachedKeyDirectory(store)),
+                          null, nodeId, null, definitions);
+    }
+
+    /** Earlier versions kept an attached Parley's key in ./parley-data; a key there is still used. */
+    private static Path attachedKeyDirectory(Store store) {
+        Path legacy = Integrity.defaultKeyDirectory(null);
+        return legacy.startsWith("parley-data") ? legacy : Integrity.defaultKeyDirectory(store.url());
     }
 
     public CommandGateway commands() {
@@ -163,7 +173,7 @@ public final class Parley implements AutoCloseable {
 
     /** Verification, signed checkpoints and inclusion proofs of this record, signed with the builder's key. */
     public Integrity integrity() {
-        return new Integrity(store.dataSource(), keyDirectory);
+        return new Integrity(store.dataSource(), keys, origin);
     }
 
     /** A what-if fork that sees the record up to and including {@code position}; the record stays untouched. */
@@ -204,6 +214,8 @@ public final class Parley implements AutoCloseable {
         private boolean dryRun;
         private boolean readModels = true;
         private Path keyDirectory;
+        private KeySource keySource;
+        private String origin;
         private int segments = DEFAULT_SEGMENTS;
         private Duration claimTimeout = DEFAULT_CLAIM_TIMEOUT;
         private ActorProvider actors = ActorProvider.operatingSystemUser();
@@ -253,11 +265,27 @@ public final class Parley implements AutoCloseable {
         }
 
         /**
-         * Where the store's Ed25519 signing key lives (made on first use); by default beside an H2 store's file,
-         * else {@code ./parley-data}.
+         * The directory of the store's Ed25519 signing key (made on first use, 0600 in a 0700 directory); by default
+         * {@link Integrity#defaultKeyDirectory}: the key earlier versions made beside an H2 store when it is there,
+         * else a directory per store under {@code $XDG_CONFIG_HOME/parley/keys}.
          */
         public Builder keys(Path keyDirectory) {
             this.keyDirectory = keyDirectory;
+            return this;
+        }
+
+        /** The store's signing key from elsewhere: a PKCS#12 keystore or a key given as text ({@link KeySource}). */
+        public Builder keys(KeySource keySource) {
+            this.keySource = keySource;
+            return this;
+        }
+
+        /**
+         * The log's origin, its name in checkpoints (a key name: no spaces, no plus sign); by default the store's own
+         * ({@link Integrity#origin()}).
+         */
+        public Builder origin(String origin) {
+            this.origin = origin;
             return this;
         }
 
@@ -345,10 +373,10 @@ public final class Parley implements AutoCloseable {
                         ? new ReadModels(configuration, declared, counted, store.dataSource(),
                                          new TokenPositions(store.dataSource(), serializer))
                         : null;
-                return new Parley(store, configuration, models, true,
-                                  keyDirectory != null ? keyDirectory
-                                          : Integrity.defaultKeyDirectory(dataSource != null ? null : storeUrl),
-                                  nodeId, applied, declared);
+                KeySource keys = keySource != null ? keySource : KeySource.directory(
+                        keyDirectory != null ? keyDirectory
+                                : Integrity.defaultKeyDirectory(dataSource != null ? null : storeUrl));
+                return new Parley(store, configuration, models, true, keys, origin, nodeId, applied, declared);
             } catch (RuntimeException e) {
                 if (configuration != null) {
                     configuration.shutdown();

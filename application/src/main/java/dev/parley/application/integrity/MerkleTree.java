@@ -78,7 +78,7 @@ public final class MerkleTree {
 
     /** Whether {@code path} proves leaf {@code index} with hash {@code leaf} in the tree of {@code size} and root. */
     public static boolean verifyInclusion(byte[] leaf, long index, long size, List<byte[]> path, byte[] root) {
-        if (index < 0 || index >= size) {
+        if (index < 0 || index >= size || leaf.length != Hashes.SIZE) {
             return false;
         }
         long fn = index;
@@ -105,17 +105,19 @@ public final class MerkleTree {
         return sn == 0 && Arrays.equals(r, root);
     }
 
-    /** Whether {@code proof} shows the tree of {@code newSize} and {@code newRoot} extends that of the old ones. */
+    /**
+     * Whether {@code proof} shows the tree of {@code newSize} and {@code newRoot} extends that of the old ones, for
+     * {@code 0 < oldSize <= newSize}.
+     */
     public static boolean verifyConsistency(long oldSize, byte[] oldRoot, long newSize, byte[] newRoot,
                                             List<byte[]> proof) {
-        if (oldSize < 0 || oldSize > newSize) {
+        // RFC 9162 defines proofs from a non-empty tree only: every tree extends the empty one, so a proof from
+        // size 0 proves nothing and is refused, as transparency-dev/merkle's verifier and its test vectors do.
+        if (oldSize <= 0 || oldSize > newSize) {
             return false;
         }
         if (oldSize == newSize) {
             return proof.isEmpty() && Arrays.equals(oldRoot, newRoot);
-        }
-        if (oldSize == 0) {
-            return proof.isEmpty();
         }
         List<byte[]> path = new ArrayList<>(proof);
         if (Long.bitCount(oldSize) == 1) {

@@ -1,0 +1,60 @@
+package dev.parley.application.integrity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+/**
+ * A checkpoint in the JSON form Parley wrote before checkpoints became C2SP signed notes: the size and hex root of the
+ * event tree at a time, an Ed25519 signature over {@link #signedText()}, and the public key that made it (X.509,
+ * base64). Still read and verified, never written.
+ */
+public record LegacyCheckpoint(long treeSize, String rootHash, String time, String publicKey, String signature)
+        implements SignedTreeHead {
+
+    @Override
+    public byte[] root() {
+        try {
+            byte[] root = Hashes.fromHex(rootHash);
+            if (root.length == Hashes.SIZE) {
+                return root;
+            }
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("not a checkpoint: its rootHash is not 64 hex digits");
+    }
+
+    /** Exactly the bytes that are signed. */
+    public byte[] signedText() {
+        return ("parley-checkpoint-v1\n" + treeSize + "\n" + rootHash + "\n" + time + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether the signature was made by the key the checkpoint names. */
+    public boolean signatureValid() {
+        try {
+            PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(
+                    new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(key);
+            verifier.update(signedText());
+            return verifier.verify(Base64.getDecoder().decode(signature));
+        } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
+    }
+
+    /** The raw 32-byte Ed25519 public key, or null when {@link #publicKey()} is not one. */
+    public byte[] rawPublicKeyOrNull() {
+        try {
+            return Ed25519.rawPublicKey(Base64.getDecoder().decode(publicKey));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+    }
+}

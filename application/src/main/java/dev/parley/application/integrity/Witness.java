@@ -1,0 +1,181 @@
+package dev.parley.application.integrity;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.parley.projections.json.ParleyJson;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A witness (c2sp.org/tlog-witness, {@code add-checkpoint}): a second party with its own Ed25519 key that cosigns a
+ * log's checkpoint only when it is signed by a log key it trusts and provably extends the last checkpoint it cosigned
+ * for that log's origin. Its state (per origin: the tree size and root it last cosigned) is a small JSON file,
+ * checked and replaced under a lock, written atomically.
+ */
+public final class Witness {
+
+    private final NoteSigningKey key;
+    private final Path stateFile;
+
+    public Witness(NoteSigningKey key, Path stateFile) {
+        if (key.type() != VerifierKey.COSIGNATURE_V1) {
+            throw new IllegalArgumentException("a witness key is a cosignature/v1 key (type 0x04)");
+        }
+        this.key = key;
+        this.stateFile = stateFile;
+    }
+
+    /** What the witness last cosigned for one log. */
+    public record Cosigned(long treeSize, String rootHash) {
+    }
+
+    /** Why a checkpoint was not cosigned; {@code inconsistent} when it shows a log misbehaving or forged. */
+    public static final class Refusal extends RuntimeException {
+        private final boolean inconsistent;
+
+        Refusal(String message, boolean inconsistent) {
+            super(message);
+            this.inconsistent = inconsistent;
+        }
+
+        public boolean inconsistent() {
+            return inconsistent;
+        }
+    }
+
+    /**
+     * Checks {@code request} against the log keys and the witness's state, and when it holds records the checkpoint
+     * and returns it with the witness's cosignature, made at {@code timestamp} (POSIX seconds, above 0).
+     */
+    public SignedCheckpoint addCheckpoint(WitnessRequest request, List<VerifierKey> logKeys, long timestamp) {
+        if (timestamp <= 0) {
+            throw new IllegalArgumentException("a cosignature's timestamp is after 1970");
+        }
+        SignedCheckpoint signed = request.checkpoint();
+        Checkpoint checkpoint = signed.checkpoint();
+        String origin = checkpoint.origin();
+        int verified = signed.note().verifiedBy(logKeys.stream().filter(k -> k.type() == VerifierKey.ED25519)
+                                                       .toList());
+        if (verified < 0) {
+            throw new Refusal("the checkpoint of " + origin + " carries a signature by the log key that does not "
+                                      + "verify", true);
+        }
+        if (verified == 0) {
+            throw new Refusal("the checkpoint of " + origin + " is not signed by a log key this witness was given",
+                              true);
+        }
+        try {
+            Files.createDirectories(stateFile.toAbsolutePath().getParent());
+            Path lockFile = stateFile.resolveSibling(stateFile.getFileName() + ".lock");
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                Map<String, Cosigned> state = readState();
+                Cosigned last = state.get(origin);
+                long lastSize = last == null ? 0 : last.treeSize();
+                byte[] lastRoot = last == null ? MerkleTree.root(List.of()) : Base64.getDecoder().decode(
+                        last.rootHash());
+                check(request, checkpoint, lastSize, lastRoot);
+                SignedCheckpoint cosigned = signed.cosignedBy(key, timestamp);
+                state.put(origin, new Cosigned(checkpoint.treeSize(),
+                                               Base64.getEncoder().encodeToString(checkpoint.rootHash())));
+                writeState(state);
+                return cosigned;
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read or write the witness state " + stateFile + ": "
+                                                           + e.getMessage(), e);
+        }
+    }
+
+    private static void check(WitnessRequest request, Checkpoint checkpoint, long lastSize, byte[] lastRoot) {
+        String origin = checkpoint.origin();
+        long size = checkpoint.treeSize();
+        if (size < lastSize) {
+            throw new Refusal("the checkpoint of " + origin + " has " + size + " events, fewer than the " + lastSize
+                                      + " this witness cosigned: the log was rolled back or forked", true);
+        }
+        if (request.oldSize() > size) {
+            throw new Refusal("the proof is from " + request.oldSize() + " events, more than the checkpoint's "
+                                      + size, false);
+        }
+        if (request.oldSize() != lastSize) {
+            throw new Refusal("this witness last cosigned " + lastSize + " events of " + origin
+                                      + "; give a consistency proof from " + lastSize + ", not "
+                                      + request.oldSize(), false);
+        }
+        if (size == 0 && !Arrays.equals(checkpoint.rootHash(), MerkleTree.root(List.of()))) {
+            throw new Refusal("the checkpoint of " + origin + " has no events but not the root of the empty tree",
+                              true);
+        }
+        if (lastSize == 0) {
+            if (!request.proof().isEmpty()) {
+                throw new Refusal("a proof from the empty tree is empty, this one has " + request.proof().size()
+                                          + " hashes", true);
+            }
+            return;
+        }
+        if (lastSize == size) {
+            if (!Arrays.equals(lastRoot, checkpoint.rootHash()) || !request.proof().isEmpty()) {
+                throw new Refusal("the checkpoint of " + origin + " has the " + size + " events this witness cosigned"
+                                          + " but another root: a split view of the log", true);
+            }
+            return;
+        }
+        if (!MerkleTree.verifyConsistency(lastSize, lastRoot, size, checkpoint.rootHash(), request.proof())) {
+            throw new Refusal("the checkpoint of " + origin + " does not extend the " + lastSize + " events this "
+                                      + "witness cosigned: the consistency proof fails (a rewritten or forked "
+                                      + "history)", true);
+        }
+    }
+
+    /** The last cosigned tree of every log, by origin. */
+    public Map<String, Cosigned> state() {
+        try {
+            return readState();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the witness state " + stateFile + ": "
+                                                           + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, Cosigned> readState() throws IOException {
+        if (!Files.exists(stateFile)) {
+            return new TreeMap<>();
+        }
+        StateFile read = ParleyJson.mapper().readValue(Files.readString(stateFile, StandardCharsets.UTF_8),
+                                                       new TypeReference<StateFile>() {
+                                                       });
+        return new TreeMap<>(read.logs() == null ? Map.of() : read.logs());
+    }
+
+    private void writeState(Map<String, Cosigned> state) throws IOException {
+        Path temporary = Files.createTempFile(stateFile.toAbsolutePath().getParent(), "." + stateFile.getFileName(),
+                                              ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
+                                                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                channel.write(java.nio.ByteBuffer.wrap(ParleyJson.mapper().writeValueAsString(new StateFile(state))
+                                                                 .concat("\n").getBytes(StandardCharsets.UTF_8)));
+                channel.force(true);
+            }
+            Files.move(temporary, stateFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** {@code {"logs":{"<origin>":{"treeSize":N,"rootHash":"<base64>"}}}}. */
+    record StateFile(Map<String, Cosigned> logs) {
+    }
+}
