@@ -2,6 +2,8 @@ package dev.parley.cli;
 
 import dev.parley.application.commandfile.CommandFileException;
 import dev.parley.application.commandfile.LineNotStoredException;
+import dev.parley.application.integrity.Integrity;
+import dev.parley.application.integrity.KeySource;
 import dev.parley.application.storage.StoreUnusableException;
 import dev.parley.shared.api.DomainRuleException;
 
@@ -28,6 +30,13 @@ final class ExitCodes {
     private ExitCodes() {
     }
 
+    /** Input or a command line that cannot be used, told in one sentence: exit {@link #FAILURE}. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
     /** The sentence that reports a command's failure (exit {@link #FAILURE}), without a stack trace. */
     static String explain(Throwable error) {
         if (error instanceof LineNotStoredException stopped) {
@@ -42,6 +51,10 @@ final class ExitCodes {
         }
         if (error instanceof DomainRuleException invalid) {
             return invalid.getMessage();
+        }
+        if (error instanceof KeySource.KeyUnusableException || error instanceof Integrity.OriginMismatchException
+                || error instanceof UsageException) {
+            return error.getMessage();
         }
         if (error instanceof StoreUnusableException || error instanceof CommandFileException) {
             String full = fullOrNull(error);

@@ -1,9 +1,14 @@
 package dev.parley.cli;
 
 import dev.parley.application.Parley;
-import dev.parley.application.integrity.Checkpoint;
+import dev.parley.application.integrity.CheckpointTrust;
+import dev.parley.application.integrity.Hashes;
 import dev.parley.application.integrity.InclusionProof;
 import dev.parley.application.integrity.Integrity;
+import dev.parley.application.integrity.LegacyCheckpoint;
+import dev.parley.application.integrity.SignedCheckpoint;
+import dev.parley.application.integrity.SignedTreeHead;
+import dev.parley.application.integrity.VerifierKey;
 import dev.parley.application.integrity.Transfer;
 import dev.parley.application.integrity.Verification;
 import dev.parley.application.storage.Store;
@@ -21,7 +26,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -47,25 +54,99 @@ final class IntegrityCommands {
         try {
             return ParleyJson.mapper().readValue(file.toFile(), type);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new ExitCodes.UsageException("cannot read " + file + ": " + ExitCodes.reason(e));
         }
     }
 
-    private static void write(Object document, Path outOrNull, PrintWriter out) {
-        String json = Json.write(document) + "\n";
+    /** A checkpoint file in either form: a C2SP signed note, or the JSON of earlier versions. */
+    static SignedTreeHead readCheckpoint(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ExitCodes.UsageException("cannot read " + file + ": " + ExitCodes.reason(e));
+        }
+        try {
+            return SignedTreeHead.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ExitCodes.UsageException("cannot read " + file + ": not a checkpoint (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A key given on the command line, or the file holding it. */
+    static String keyText(String given) {
+        Path file = Path.of(given);
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.US_ASCII).strip() : given.strip();
+        } catch (IOException | RuntimeException e) {
+            throw new ExitCodes.UsageException("cannot read " + file + ": " + ExitCodes.reason(e));
+        }
+    }
+
+    static VerifierKey verifierKey(String given, String what) {
+        String text = keyText(given);
+        try {
+            return VerifierKey.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ExitCodes.UsageException("the " + what + " is " + e.getMessage());
+        }
+    }
+
+    private static void write(String text, Path outOrNull, PrintWriter out) {
         if (outOrNull == null) {
-            out.print(json);
+            out.print(text);
             out.flush();
         } else {
             Output.toFile(outOrNull, writer -> {
-                writer.write(json);
+                writer.write(text);
                 return null;
             });
         }
     }
 
-    @Command(name = "checkpoint", description = "Verify the store, then sign its tree head (size, root hash, time) "
-            + "with the store's Ed25519 key; the public key goes with it.")
+    private static void write(Object document, Path outOrNull, PrintWriter out) {
+        write(Json.write(document) + "\n", outOrNull, out);
+    }
+
+    private static Integrity integrity(Parley parley, KeyOption keys) {
+        return new Integrity(parley.store().dataSource(), keys.resolve(parley.store().url()), keys.originOrNull());
+    }
+
+    /** {@code --witness KEY... [--quorum K]}: cosignatures a checkpoint must carry. */
+    static final class WitnessOption {
+        @Option(names = "--witness", paramLabel = "KEY",
+                description = "A witness's verifier key (name+keyid+base64, type 0x04) or a file holding it; "
+                        + "repeat for each witness.")
+        List<String> witnesses = new ArrayList<>();
+        @Option(names = "--quorum", paramLabel = "K",
+                description = "How many distinct witnesses given must have validly cosigned (default: all of them).")
+        Integer quorum;
+
+        CheckpointTrust applyTo(CheckpointTrust trust) {
+            if (witnesses.isEmpty()) {
+                if (quorum != null && quorum > 0) {
+                    throw new ExitCodes.UsageException("--quorum needs the witnesses' keys: give them with --witness");
+                }
+                return trust;
+            }
+            List<VerifierKey> keys = witnesses.stream().map(given -> verifierKey(given, "witness key")).toList();
+            if (keys.stream().anyMatch(key -> key.type() != VerifierKey.COSIGNATURE_V1)) {
+                throw new ExitCodes.UsageException("a witness's verifier key has signature type 0x04 "
+                                                           + "(cosignature/v1); parley witness verifier-key prints it");
+            }
+            int distinct = (int) keys.stream().distinct().count();
+            int wanted = quorum == null ? distinct : quorum;
+            if (wanted < 1 || wanted > distinct) {
+                throw new ExitCodes.UsageException("--quorum is 1 to the " + distinct + " distinct witnesses given, not "
+                                                           + wanted);
+            }
+            return trust.withWitnesses(keys, wanted);
+        }
+    }
+
+    @Command(name = "checkpoint", description = "Verify the store, then sign its tree head as a C2SP checkpoint (a "
+            + "signed note: origin, size, root hash) with the store's Ed25519 key; --verifier-key prints the key that "
+            + "checks it.")
     static final class CheckpointCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -75,29 +156,39 @@ final class IntegrityCommands {
         KeyOption keys;
         @Option(names = "--out", paramLabel = "FILE", description = "Write the checkpoint here instead of stdout.")
         Path out;
+        @Option(names = "--verifier-key", description = "Print the log's verifier key (origin+keyid+base64) and sign "
+                + "nothing; the key is made first when there is none.")
+        boolean verifierKey;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
             try (Parley parley = open(store)) {
-                Integrity integrity = new Integrity(parley.store().dataSource(), keys.resolve(parley.store().url()));
+                Integrity integrity = integrity(parley, keys);
+                if (verifierKey) {
+                    write(integrity.verifierKey() + "\n", out, spec.commandLine().getOut());
+                    return ExitCodes.OK;
+                }
                 Verification verified = verify(parley, integrity, err);
                 if (!verified.intact()) {
                     Verification.Problem problem = verified.problem();
                     err.println(TerminalText.escape("parley: refusing to sign: " + problem.describe()));
                     return ExitCodes.TAMPERED;
                 }
-                Checkpoint checkpoint = integrity.checkpoint(verified);
-                write(checkpoint, out, spec.commandLine().getOut());
-                err.println("Signed a checkpoint of " + checkpoint.treeSize() + " events, root "
-                                    + checkpoint.rootHash() + (out == null ? "." : ", written to " + out + "."));
+                SignedCheckpoint checkpoint = integrity.checkpoint(verified);
+                write(checkpoint.format(), out, spec.commandLine().getOut());
+                err.println(TerminalText.escape("Signed a checkpoint of " + checkpoint.treeSize() + " events of "
+                                                        + checkpoint.checkpoint().origin() + ", root "
+                                                        + Hashes.hex(checkpoint.root())
+                                                        + (out == null ? "." : ", written to " + out + ".")));
             }
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "verify", description = "Recompute every hash, stream chain and the Merkle tree; with "
-            + "--checkpoint, also prove the history is an append-only extension of it. Exit 0 intact, 3 tampered.")
+            + "--checkpoint, also prove the history is an append-only extension of it (and, with --witness, that "
+            + "witnesses cosigned it). Exit 0 intact, 3 tampered.")
     static final class VerifyCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -105,21 +196,29 @@ final class IntegrityCommands {
         StoreOption store;
         @Mixin
         KeyOption keys;
-        @Option(names = "--checkpoint", paramLabel = "FILE", description = "A checkpoint signed by this store.")
+        @Option(names = "--checkpoint", paramLabel = "FILE", description = "A checkpoint signed by this store (a "
+                + "signed note, or the JSON of earlier versions).")
         Path checkpointFile;
+        @Mixin
+        WitnessOption witnesses;
         @Option(names = "--json", description = "Print the outcome as one JSON object.")
         boolean json;
 
         @Override
         public Integer call() {
-            Checkpoint checkpoint = checkpointFile == null ? null : read(checkpointFile, Checkpoint.class);
+            SignedTreeHead checkpoint = checkpointFile == null ? null : readCheckpoint(checkpointFile);
+            if (checkpoint == null && !witnesses.witnesses.isEmpty()) {
+                throw new ExitCodes.UsageException("--witness checks a checkpoint's cosignatures: give it with "
+                                                           + "--checkpoint");
+            }
+            CheckpointTrust cosigners = witnesses.applyTo(CheckpointTrust.ownKey(null));
             Verification verified;
             String checkpointProblem = null;
             try (Parley parley = open(store)) {
-                Integrity integrity = new Integrity(parley.store().dataSource(), keys.resolve(parley.store().url()));
+                Integrity integrity = integrity(parley, keys);
                 verified = verify(parley, integrity, spec.commandLine().getErr());
                 if (verified.intact() && checkpoint != null) {
-                    checkpointProblem = integrity.checkAgainst(verified, checkpoint);
+                    checkpointProblem = integrity.checkAgainst(verified, checkpoint, cosigners);
                 }
             }
             boolean intact = verified.intact() && checkpointProblem == null;
@@ -132,8 +231,7 @@ final class IntegrityCommands {
                 outcome.put("events", events);
                 outcome.put("seconds", Math.round(seconds * 1000) / 1000.0);
                 outcome.put("eventsPerSecond", Math.round(events / Math.max(seconds, 1e-9)));
-                outcome.put("rootHash", verified.intact() ? dev.parley.application.integrity.Hashes.hex(
-                        verified.root()) : null);
+                outcome.put("rootHash", verified.intact() ? Hashes.hex(verified.root()) : null);
                 outcome.put("firstBadPosition", verified.intact() || verified.problem().inSnapshot() ? null
                         : verified.problem().position());
                 outcome.put("stream", verified.intact() ? null : verified.problem().stream());
@@ -150,10 +248,10 @@ final class IntegrityCommands {
                 out.println(TerminalText.escape("TAMPERED: " + checkpointProblem));
             } else {
                 out.printf("Intact: %d events verified in %.3f s (%d events/s), root %s%s%n", events, seconds,
-                           Math.round(events / Math.max(seconds, 1e-9)),
-                           dev.parley.application.integrity.Hashes.hex(verified.root()),
+                           Math.round(events / Math.max(seconds, 1e-9)), Hashes.hex(verified.root()),
                            checkpoint == null ? "" : "; an append-only extension of the checkpoint of "
-                                   + checkpoint.treeSize() + " events");
+                                   + checkpoint.treeSize() + " events" + (cosigners.quorum() == 0 ? ""
+                                   : ", cosigned by " + cosigners.quorum() + " or more of the witnesses given"));
             }
             out.flush();
             return intact ? ExitCodes.OK : ExitCodes.TAMPERED;
@@ -161,7 +259,8 @@ final class IntegrityCommands {
     }
 
     @Command(name = "prove", description = "Write an inclusion proof of the event at POSITION against the latest "
-            + "checkpoint (or --checkpoint FILE).")
+            + "checkpoint (or --checkpoint FILE); or, with --consistency-from N, the consistency proof from N events "
+            + "to that checkpoint as a witness takes it.")
     static final class ProveCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -169,8 +268,12 @@ final class IntegrityCommands {
         StoreOption store;
         @Mixin
         KeyOption keys;
-        @Parameters(paramLabel = "POSITION", description = "The event's position in the store.")
-        long position;
+        @Parameters(paramLabel = "POSITION", arity = "0..1", description = "The event's position in the store.")
+        Long position;
+        @Option(names = "--consistency-from", paramLabel = "N", description = "Prove the checkpoint's tree extends "
+                + "the first N events (the size a witness last cosigned), in the body of a C2SP tlog-witness "
+                + "add-checkpoint request.")
+        Long consistencyFrom;
         @Option(names = "--checkpoint", paramLabel = "FILE", description = "Prove against this checkpoint.")
         Path checkpointFile;
         @Option(names = "--out", paramLabel = "FILE", description = "Write the proof here instead of stdout.")
@@ -178,16 +281,29 @@ final class IntegrityCommands {
 
         @Override
         public Integer call() throws Exception {
+            if ((position == null) == (consistencyFrom == null)) {
+                throw new ExitCodes.UsageException("prove takes an event's POSITION or --consistency-from N, one of "
+                                                           + "them");
+            }
             try (Parley parley = open(store)) {
-                Integrity integrity = new Integrity(parley.store().dataSource(), keys.resolve(parley.store().url()));
-                Checkpoint checkpoint = checkpointFile != null ? read(checkpointFile, Checkpoint.class)
-                        : integrity.latestCheckpoint().orElseThrow(() -> new IllegalArgumentException(
+                Integrity integrity = integrity(parley, keys);
+                SignedTreeHead checkpoint = checkpointFile != null ? readCheckpoint(checkpointFile)
+                        : integrity.latestCheckpoint().orElseThrow(() -> new ExitCodes.UsageException(
                         "no checkpoint yet: run parley checkpoint first"));
                 Verification verified = verify(parley, integrity, spec.commandLine().getErr());
                 if (!verified.intact()) {
                     spec.commandLine().getErr().println(TerminalText.escape(
                             "parley: the store does not verify: " + verified.problem().describe()));
                     return ExitCodes.TAMPERED;
+                }
+                if (consistencyFrom != null) {
+                    if (!(checkpoint instanceof SignedCheckpoint signed)) {
+                        throw new ExitCodes.UsageException("a witness cosigns signed-note checkpoints only; sign one "
+                                                                   + "with parley checkpoint");
+                    }
+                    write(integrity.witnessRequest(verified, signed, consistencyFrom).format(), out,
+                          spec.commandLine().getOut());
+                    return ExitCodes.OK;
                 }
                 InclusionProof proof = integrity.prove(verified, position, checkpoint);
                 write(proof, out, spec.commandLine().getOut());
@@ -205,15 +321,26 @@ final class IntegrityCommands {
         Path proofFile;
         @Parameters(index = "1", paramLabel = "CHECKPOINT")
         Path checkpointFile;
+        @Option(names = "--verifier-key", paramLabel = "KEY", description = "The log's verifier key "
+                + "(origin+keyid+base64, as parley checkpoint --verifier-key prints it) or a file holding it.")
+        String verifierKey;
         @Option(names = "--public-key", paramLabel = "KEY", description = "Only accept checkpoints signed by this "
-                + "public key (base64 X.509, as in a checkpoint, or a file holding it).")
+                + "Ed25519 public key (base64 X.509, as in an old JSON checkpoint, or a file holding it).")
         String publicKey;
+        @Mixin
+        WitnessOption witnesses;
 
         @Override
         public Integer call() {
             InclusionProof proof = read(proofFile, InclusionProof.class);
-            Checkpoint checkpoint = read(checkpointFile, Checkpoint.class);
-            String problem = Integrity.checkProof(proof, checkpoint, pinnedKey());
+            SignedTreeHead checkpoint = readCheckpoint(checkpointFile);
+            CheckpointTrust trust = witnesses.applyTo(trust());
+            if (checkpoint instanceof SignedCheckpoint && !trust.hasLogKey()) {
+                throw new ExitCodes.UsageException("a signed-note checkpoint is checked against its log's key: give "
+                                                           + "--verifier-key KEY (parley checkpoint --verifier-key "
+                                                           + "prints it)");
+            }
+            String problem = Integrity.checkProof(proof, checkpoint, trust);
             PrintWriter out = spec.commandLine().getOut();
             if (problem == null) {
                 out.println("Valid: the event at position " + proof.position() + " ("
@@ -227,16 +354,22 @@ final class IntegrityCommands {
             return problem == null ? ExitCodes.OK : ExitCodes.TAMPERED;
         }
 
-        private String pinnedKey() {
-            if (publicKey == null) {
-                return null;
+        private CheckpointTrust trust() {
+            List<VerifierKey> logKeys = verifierKey == null ? List.of() : List.of(verifierKey(verifierKey,
+                                                                                              "verifier key"));
+            if (logKeys.stream().anyMatch(key -> key.type() != VerifierKey.ED25519)) {
+                throw new ExitCodes.UsageException("a log's verifier key has signature type 0x01 (Ed25519); that is a "
+                                                           + "witness's key: give it with --witness");
             }
-            Path file = Path.of(publicKey);
-            try {
-                return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.US_ASCII) : publicKey;
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+            byte[] raw = null;
+            if (publicKey != null) {
+                try {
+                    raw = LegacyCheckpoint.rawPublicKey(keyText(publicKey));
+                } catch (IllegalArgumentException e) {
+                    throw new ExitCodes.UsageException("the public key is not an Ed25519 public key in base64 X.509");
+                }
             }
+            return new CheckpointTrust(logKeys, raw, "the one given", List.of(), 0);
         }
     }
 

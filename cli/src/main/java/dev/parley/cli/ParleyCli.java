@@ -13,6 +13,7 @@ import java.io.PrintWriter;
                         IntegrityCommands.CheckpointCommand.class, IntegrityCommands.VerifyCommand.class,
                         IntegrityCommands.ProveCommand.class, IntegrityCommands.VerifyProofCommand.class,
                         IntegrityCommands.ExportCommand.class, IntegrityCommands.ImportCommand.class,
+                        WitnessCommand.class,
                         NodeCommand.class, DemoCommand.class})
 public final class ParleyCli implements Runnable {
 

@@ -271,7 +271,7 @@ public abstract sealed class KeySource {
     }
 
     /** Refuses a private key file that its group or other users may read or write (POSIX file systems only). */
-    static void refuseIfOthersMayRead(Path file) throws IOException {
+    public static void refuseIfOthersMayRead(Path file) throws IOException {
         if (!Posix.supported()) {
             return;
         }

@@ -49,6 +49,11 @@ public record LegacyCheckpoint(long treeSize, String rootHash, String time, Stri
         }
     }
 
+    /** The raw 32-byte Ed25519 key of a public key in this form's encoding (base64 X.509). */
+    public static byte[] rawPublicKey(String base64X509) {
+        return Ed25519.rawPublicKey(Base64.getDecoder().decode(base64X509.strip()));
+    }
+
     /** The raw 32-byte Ed25519 public key, or null when {@link #publicKey()} is not one. */
     public byte[] rawPublicKeyOrNull() {
         try {

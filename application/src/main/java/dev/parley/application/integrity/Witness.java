@@ -36,6 +36,64 @@ public final class Witness {
         this.stateFile = stateFile;
     }
 
+    /** The witness's key file in its directory: its signing key in the text form, 0600 in a 0700 directory. */
+    public static final String KEY_FILE = "witness.key";
+    /** The witness's state file in its directory. */
+    public static final String STATE_FILE = "state.json";
+
+    /**
+     * The witness key in {@code directory}, made first (named {@code nameOrNull}) when there is none; refused when
+     * other users may read it, or when a name is given that is not its own.
+     */
+    public static NoteSigningKey keyIn(Path directory, String nameOrNull) {
+        Path file = directory.resolve(KEY_FILE);
+        try {
+            if (!Files.exists(file)) {
+                if (nameOrNull == null) {
+                    throw new KeySource.KeyUnusableException("the witness has no key in " + directory
+                                                                     + " yet: give it a name with --name");
+                }
+                NoteSigningKey made = NoteSigningKey.generate(nameOrNull, VerifierKey.COSIGNATURE_V1);
+                Files.createDirectories(directory, KeySource.Posix.ownerOnlyDirectory());
+                KeySource.Posix.restrictDirectoryIfNew(directory);
+                Path temporary = Files.createTempFile(directory, ".witness-key-", ".tmp",
+                                                      KeySource.Posix.ownerOnlyFile());
+                try {
+                    Files.writeString(temporary, made.format() + "\n", StandardCharsets.US_ASCII);
+                    Files.move(temporary, file);
+                } finally {
+                    Files.deleteIfExists(temporary);
+                }
+                return made;
+            }
+            KeySource.refuseIfOthersMayRead(file);
+            NoteSigningKey key = fromText(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
+            if (nameOrNull != null && !nameOrNull.equals(key.name())) {
+                throw new KeySource.KeyUnusableException("the witness key in " + directory + " is named "
+                                                                 + key.name() + ", not " + nameOrNull);
+            }
+            return key;
+        } catch (IOException e) {
+            throw new KeySource.KeyUnusableException("cannot read or make the witness key in " + directory + ": "
+                                                             + e.getMessage());
+        }
+    }
+
+    /** A witness key in the text form ({@code PRIVATE+KEY+<name>+<key ID>+base64(0x04 || seed)}). */
+    public static NoteSigningKey fromText(String text, String where) {
+        NoteSigningKey key;
+        try {
+            key = NoteSigningKey.parse(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new KeySource.KeyUnusableException("the witness key " + where + " is " + e.getMessage());
+        }
+        if (key.type() != VerifierKey.COSIGNATURE_V1) {
+            throw new KeySource.KeyUnusableException("the witness key " + where + " is not a cosignature/v1 key "
+                                                             + "(type 0x04)");
+        }
+        return key;
+    }
+
     /** What the witness last cosigned for one log. */
     public record Cosigned(long treeSize, String rootHash) {
     }
