@@ -94,4 +94,12 @@ final class IntegrityCli {
         assertThat(lines).as("stdout of verify --json").hasSize(1);
         return json(lines.get(0));
     }
+
+    /** No stack trace: no frame lines, no exception class names, no "Caused by". */
+    static void assertNoStackTrace(String text) {
+        assertThat(text).doesNotContain("Exception")
+                        .doesNotContain("Caused by")
+                        .doesNotContainPattern("(?m)^\\s+at [\\w$.<>]+\\(")
+                        .doesNotContain("\tat ");
+    }
 }

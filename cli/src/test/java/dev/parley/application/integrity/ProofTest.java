@@ -41,9 +41,13 @@ class ProofTest {
         return directory.resolve("store");
     }
 
+    /** The verifier key of the store each checkpoint file was signed by, as {@code checkpoint --verifier-key} says. */
+    private final Map<Path, String> verifierKeys = new java.util.HashMap<>();
+
     private Path checkpoint(String url, String name) {
         Path file = directory.resolve(name);
         parleyExpecting(0, "checkpoint", "--store", url, "--out", file.toString());
+        verifierKeys.put(file, parleyExpecting(0, "checkpoint", "--store", url, "--verifier-key").out().strip());
         return file;
     }
 
@@ -54,8 +58,15 @@ class ProofTest {
         return file;
     }
 
-    private static Result verifyProof(Path proof, Path checkpoint) {
-        return parley("verify-proof", proof.toString(), checkpoint.toString());
+    private Result verifyProof(Path proof, Path checkpoint) {
+        String key = verifierKeys.get(checkpoint);
+        assertThat(key).as("the verifier key of %s", checkpoint).isNotNull();
+        return parley("verify-proof", proof.toString(), checkpoint.toString(), "--verifier-key", key);
+    }
+
+    /** The root hash of a signed-note checkpoint, hex as in proofs. */
+    private static String rootHex(Path checkpoint) {
+        return Hashes.hex(Base64.getDecoder().decode(IntegrityCli.read(checkpoint).lines().toList().get(2)));
     }
 
     private Path edited(JsonNode document, String name) {
@@ -81,6 +92,7 @@ class ProofTest {
         Path fresh = Files.createDirectories(directory.resolve("fresh"));
         Path freshProof = Files.copy(proof, fresh.resolve("proof.json"));
         Path freshCheckpoint = Files.copy(checkpoint, fresh.resolve("checkpoint.json"));
+        verifierKeys.put(freshCheckpoint, verifierKeys.get(checkpoint));
         deleteTree(store());
         assertThat(store()).doesNotExist();
         boolean defaultStoreExisted = Files.exists(Path.of("parley-data"));
@@ -100,7 +112,7 @@ class ProofTest {
         assertThat(document.get("sequence").longValue()).isEqualTo(proven.sequence());
         assertThat(document.get("leafIndex").longValue()).isEqualTo(leafIndex);
         assertThat(document.get("treeSize").longValue()).isEqualTo(scenario.events());
-        assertThat(document.get("rootHash")).isEqualTo(json(freshCheckpoint).get("rootHash"));
+        assertThat(document.get("rootHash").textValue()).isEqualTo(rootHex(freshCheckpoint));
         assertThat(document.get("leafHash").textValue()).isEqualTo(Hashes.hex(leaves.get(proven.position())));
         assertThat(Base64.getDecoder().decode(document.get("leafInput").textValue()))
                 .as("the canonical encoding of the stored event, chained onto its predecessor")
@@ -196,7 +208,7 @@ class ProofTest {
                 """);
         parleyExpecting(0, "run", "--store", url, more.toString());
         Path later = checkpoint(url, "later.json");
-        assertThat(json(later).get("treeSize").longValue()).isEqualTo(14);
+        assertThat(IntegrityCli.read(later).lines().toList().get(1)).isEqualTo("14");
 
         Result checked = verifyProof(proof, later);
 
@@ -214,10 +226,10 @@ class ProofTest {
         ObjectNode proof = (ObjectNode) json(prove(url, 5, first, "proof.json"));
         String other = Scenarios.OWN.record(directory.resolve("other-store"));
         Path otherCheckpoint = checkpoint(other, "other.json");
-        JsonNode otherTree = json(otherCheckpoint);
+        List<String> otherTree = IntegrityCli.read(otherCheckpoint).lines().toList();
         ObjectNode relabelled = proof.deepCopy();
-        relabelled.put("treeSize", otherTree.get("treeSize").longValue());
-        relabelled.put("rootHash", otherTree.get("rootHash").textValue());
+        relabelled.put("treeSize", Long.parseLong(otherTree.get(1)));
+        relabelled.put("rootHash", rootHex(otherCheckpoint));
 
         Result unchanged = verifyProof(directory.resolve("proof.json"), otherCheckpoint);
         Result checked = verifyProof(edited(relabelled, "relabelled.json"), otherCheckpoint);
@@ -235,15 +247,39 @@ class ProofTest {
         String url = Scenarios.OWN.record(store());
         Path checkpoint = checkpoint(url, "checkpoint.json");
         Path proof = prove(url, 20, checkpoint, "proof.json");
-        ObjectNode edited = (ObjectNode) json(checkpoint);
-        byte[] signature = Base64.getDecoder().decode(edited.get("signature").textValue());
+        String note = IntegrityCli.read(checkpoint);
+        String line = note.lines().toList().get(4);
+        String base64 = line.substring(line.lastIndexOf(' ') + 1);
+        byte[] signature = Base64.getDecoder().decode(base64);
         signature[signature.length - 1] ^= 0x01;
-        edited.put("signature", Base64.getEncoder().encodeToString(signature));
+        Path edited = write(directory, "edited-checkpoint.json",
+                            note.replace(base64, Base64.getEncoder().encodeToString(signature)));
+        verifierKeys.put(edited, verifierKeys.get(checkpoint));
 
-        Result checked = verifyProof(proof, edited(edited, "edited-checkpoint.json"));
+        Result checked = verifyProof(proof, edited);
 
         assertThat(checked.exitCode()).as(checked.describe()).isEqualTo(TAMPERED);
         assertThat(checked.out().strip()).isEqualTo("INVALID: the checkpoint's signature is not valid");
+    }
+
+    @Test
+    void aSignedNoteCheckpointIsNotCheckedWithoutTheLogsKeyAndAnotherLogsKeyIsRefused() {
+        String url = Scenarios.SHIPPED.record(store());
+        Path checkpoint = checkpoint(url, "checkpoint.json");
+        Path proof = prove(url, 5, checkpoint, "proof.json");
+        String other = Scenarios.OWN.record(directory.resolve("other-store"));
+        String otherKey = parleyExpecting(0, "checkpoint", "--store", other, "--verifier-key").out().strip();
+
+        Result keyless = parley("verify-proof", proof.toString(), checkpoint.toString());
+        Result foreign = parley("verify-proof", proof.toString(), checkpoint.toString(), "--verifier-key", otherKey);
+
+        assertThat(keyless.exitCode()).as(keyless.describe()).isEqualTo(1);
+        assertThat(keyless.err().strip()).isEqualTo("parley: a signed-note checkpoint is checked against its log's "
+                                                            + "key: give --verifier-key KEY (parley checkpoint "
+                                                            + "--verifier-key prints it)");
+        assertThat(foreign.exitCode()).as(foreign.describe()).isEqualTo(TAMPERED);
+        assertThat(foreign.out().strip())
+                .isEqualTo("INVALID: the checkpoint was signed by another key than the one given");
     }
 
     @Test

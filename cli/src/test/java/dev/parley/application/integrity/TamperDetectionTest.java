@@ -391,8 +391,9 @@ class TamperDetectionTest {
         Path own = checkpoint(url, "own.json");
         Path foreignKeys = directory.resolve("foreign-keys");
         Path foreign = checkpoint(url, "foreign.json", "--keys", foreignKeys.toString());
-        assertThat(json(IntegrityCli.read(foreign)).get("rootHash"))
-                .as("the same tree, signed by another key").isEqualTo(json(IntegrityCli.read(own)).get("rootHash"));
+        assertThat(IntegrityCli.read(foreign).lines().toList().subList(1, 3))
+                .as("the same tree, signed by another key")
+                .isEqualTo(IntegrityCli.read(own).lines().toList().subList(1, 3));
         assertThat(verify(url, "--checkpoint", own.toString()).exitCode()).isZero();
 
         Result against = verify(url, "--checkpoint", foreign.toString());
@@ -409,27 +410,35 @@ class TamperDetectionTest {
     }
 
     @Test
-    void aCheckpointWhoseSignatureOrPublicKeyOrRootWasEditedIsRejected() {
+    void aCheckpointWhoseSignatureOrRootOrSizeWasEditedIsRejected() {
         String url = record(Scenarios.OWN);
-        ObjectNode own = (ObjectNode) json(IntegrityCli.read(checkpoint(url, "own.json")));
-        ObjectNode foreign = (ObjectNode) json(IntegrityCli.read(
-                checkpoint(url, "foreign.json", "--keys", directory.resolve("foreign-keys").toString())));
+        String own = IntegrityCli.read(checkpoint(url, "own.note"));
+        String foreign = IntegrityCli.read(checkpoint(url, "foreign.note", "--keys",
+                                                      directory.resolve("foreign-keys").toString()));
+        List<String> lines = own.lines().toList();
+        assertThat(lines).hasSize(5);
+        String signatureLine = lines.get(4);
+        String base64 = signatureLine.substring(signatureLine.lastIndexOf(' ') + 1);
+        byte[] signed = Base64.getDecoder().decode(base64);
+        signed[signed.length - 1] ^= 1;
+        String signature = own.replace(base64, Base64.getEncoder().encodeToString(signed));
+        byte[] root = Base64.getDecoder().decode(lines.get(2));
+        root[0] ^= 1;
+        String rootEdited = own.replace(lines.get(2), Base64.getEncoder().encodeToString(root));
+        String sizeEdited = own.replace("\n" + lines.get(1) + "\n", "\n" + (Long.parseLong(lines.get(1)) - 1) + "\n");
+        String foreignSignature = own.replace(signatureLine, foreign.lines().toList().get(4));
 
-        ObjectNode signature = own.deepCopy();
-        byte[] signed = Base64.getDecoder().decode(own.get("signature").textValue());
-        signed[0] ^= 1;
-        signature.put("signature", Base64.getEncoder().encodeToString(signed));
-        ObjectNode publicKey = own.deepCopy();
-        publicKey.put("publicKey", foreign.get("publicKey").textValue());
-        ObjectNode root = own.deepCopy();
-        root.put("rootHash", "00" + own.get("rootHash").textValue().substring(2));
-
-        for (ObjectNode edited : List.of(signature, publicKey, root)) {
-            Path file = write(directory, "edited.json", edited.toString());
+        for (String edited : List.of(signature, rootEdited, sizeEdited)) {
+            assertThat(edited).isNotEqualTo(own);
+            Path file = write(directory, "edited.note", edited);
             Result against = verify(url, "--checkpoint", file.toString());
             assertThat(against.exitCode()).as(against.describe()).isEqualTo(TAMPERED);
             assertThat(against.out().strip()).isEqualTo("TAMPERED: the checkpoint's signature is not valid");
         }
+        Result swapped = verify(url, "--checkpoint", write(directory, "edited.note", foreignSignature).toString());
+        assertThat(swapped.exitCode()).as(swapped.describe()).isEqualTo(TAMPERED);
+        assertThat(swapped.out().strip())
+                .isEqualTo("TAMPERED: the checkpoint was signed by another key than this store's");
     }
 
     private static void insert(String url, Event event, byte[] leafHash) {
