@@ -45,6 +45,13 @@ public final class ParleyProcess {
      */
     public static ParleyProcess startFromClassPath(Path directory, String name, List<String> jvmOptions,
                                                    String... args) throws IOException {
+        return startFromClassPath(directory, name, jvmOptions, Map.of(), args);
+    }
+
+    /** {@link #startFromClassPath(Path, String, List, String...)} with these environment variables set. */
+    public static ParleyProcess startFromClassPath(Path directory, String name, List<String> jvmOptions,
+                                                   Map<String, String> environment, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
@@ -52,6 +59,7 @@ public final class ParleyProcess {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().remove("PARLEY_STORE");
+        builder.environment().putAll(environment);
         Path out = directory.resolve(name + ".out");
         Path err = directory.resolve(name + ".err");
         return new ParleyProcess(builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
