@@ -14,7 +14,9 @@ import java.time.Duration;
  *
  * @param snapshotEvery  snapshot each aggregate every this many events, 0 for never
  * @param readModels     whether to run the streaming read models
- * @param keys           the directory of the store's signing key; Parley's default ({@code ./parley-data}) when unset
+ * @param keys           the directory of the store's signing key; when unset, Parley's default: a key an earlier
+ *                       version made in {@code ./parley-data}, else one per store under
+ *                       {@code $XDG_CONFIG_HOME/parley/keys}
  * @param segments       segments per read model when the store's tokens are first made, shared among the nodes
  * @param claimTimeout   how long a dead node's segments stay claimed before another node takes them over
  * @param commandRetry   how commands that lost a race with another writer are decided again
