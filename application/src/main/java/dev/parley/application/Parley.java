@@ -187,6 +187,9 @@ public final class Parley implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (readModels != null) {
+                readModels.close();
+            }
             if (ownsConfiguration) {
                 configuration.shutdown();
             }
@@ -345,6 +348,9 @@ public final class Parley implements AutoCloseable {
                         ? new ReadModels(configuration, declared, counted, store.dataSource(),
                                          new TokenPositions(store.dataSource(), serializer))
                         : null;
+                if (models != null) {
+                    models.cleanUpAbandonedRebuild();
+                }
                 return new Parley(store, configuration, models, true,
                                   keyDirectory != null ? keyDirectory
                                           : Integrity.defaultKeyDirectory(dataSource != null ? null : storeUrl),
