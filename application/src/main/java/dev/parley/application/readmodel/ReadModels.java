@@ -32,6 +32,9 @@ public final class ReadModels implements AutoCloseable {
         }
     }
 
+    /** The schema a replay rebuilds the read models in, beside the live ones, until it swaps them in. */
+    public static final String REBUILD_SCHEMA = ShadowSchema.NAME;
+
     private final Configuration configuration;
     private final List<ReadModel> definitions;
     private final List<String> names;
