@@ -35,6 +35,9 @@ public final class ReadModels implements AutoCloseable {
     /** The schema a replay rebuilds the read models in, beside the live ones, until it swaps them in. */
     public static final String REBUILD_SCHEMA = ShadowSchema.NAME;
 
+    /** Events behind the head beyond which a live processor pauses while a rebuild runs (see {@link Rebuild}). */
+    private static final long FAR_BEHIND = 10L * Rebuild.BATCH;
+
     private final Configuration configuration;
     private final List<ReadModel> definitions;
     private final List<String> names;
@@ -146,8 +149,9 @@ public final class ReadModels implements AutoCloseable {
      */
     public Replay replay(Duration timeout, CatchUpListener listener) throws TimeoutException, InterruptedException {
         long start = System.nanoTime();
+        long headNow = head();
         Rebuild rebuild = new Rebuild(configuration, definitions, dataSource, stored.serializer(), this::processor,
-                                      this::head);
+                                      this::head, name -> headNow - position(processor(name)) > FAR_BEHIND);
         CompletableFuture<Rebuild.Outcome> outcome = new CompletableFuture<>();
         Running running = new Running(rebuild, new Thread(() -> {
             try {

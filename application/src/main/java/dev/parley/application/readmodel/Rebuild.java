@@ -27,6 +27,9 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Proxy;
@@ -44,6 +47,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -51,7 +55,9 @@ import java.util.stream.Collectors;
  * event deserialized once and handed to every read model's projection through Axon's handler invocation, into a
  * {@link ShadowSchema}, while the live processors go on and queries read the live tables. Then the live processors
  * pause, the rebuild takes every segment's claim, catches up with what was stored meanwhile and, in one transaction,
- * puts the rebuilt rows in place of the live ones and sets every segment's token to the position it reached.
+ * puts the rebuilt rows in place of the live ones and sets every segment's token to the position it reached. A live
+ * processor that is far behind the head when the rebuild starts pauses at once instead: its tables stay as they
+ * are, and the rebuild brings it to the head sooner than it would get there itself, both reading the store at once.
  *
  * <p>Taking the claims is what keeps other nodes out: Axon's token store writes a batch's token only where its node
  * still owns the claim, in the batch's transaction, so a batch another node had under way when the claims were taken
@@ -82,25 +88,29 @@ final class Rebuild {
             + " FROM " + DomainEvents.TABLE + " WHERE " + DomainEvents.GLOBAL_INDEX + " > ? ORDER BY "
             + DomainEvents.GLOBAL_INDEX;
 
+    private static final Logger logger = LoggerFactory.getLogger(Rebuild.class);
+
     private final Configuration configuration;
     private final List<ReadModel> models;
     private final DataSource dataSource;
     private final Serializer tokenSerializer;
     private final Function<String, StreamingEventProcessor> processors;
     private final LongSupplier head;
+    private final Predicate<String> farBehind;
     private final ShadowSchema shadow;
     private final String owner;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private long renewedAt;
 
     Rebuild(Configuration configuration, List<ReadModel> models, DataSource dataSource, Serializer tokenSerializer,
-            Function<String, StreamingEventProcessor> processors, LongSupplier head) {
+            Function<String, StreamingEventProcessor> processors, LongSupplier head, Predicate<String> farBehind) {
         this.configuration = configuration;
         this.models = List.copyOf(models);
         this.dataSource = dataSource;
         this.tokenSerializer = tokenSerializer;
         this.processors = processors;
         this.head = head;
+        this.farBehind = farBehind;
         this.shadow = new ShadowSchema(dataSource, models);
         this.owner = "rebuild " + ManagementFactory.getRuntimeMXBean().getName() + " " + UUID.randomUUID();
     }
@@ -120,7 +130,15 @@ final class Rebuild {
         List<StreamingEventProcessor> paused = new ArrayList<>();
         boolean claimed = false;
         try {
+            for (ReadModel model : models) {
+                if (farBehind.test(model.name())) {
+                    StreamingEventProcessor processor = processors.apply(model.name());
+                    processor.shutDown();
+                    paused.add(processor);
+                }
+            }
             shadow.create();
+            logger.debug("rebuild: shadow schema ready after {} ms", millisSince(start));
             try (Connection writer = dataSource.getConnection()) {
                 writer.setAutoCommit(false);
                 ShadowSchema.Restore restore = shadow.use(writer);
@@ -128,19 +146,25 @@ final class Rebuild {
                     Projections projections = new Projections(writer);
                     Progress progress = new Progress(start, head.getAsLong(), listener);
                     stream(projections, progress);
+                    logger.debug("rebuild: {} events rebuilt after {} ms", progress.events, millisSince(start));
                     stopIfCancelled();
                     for (ReadModel model : models) {
                         StreamingEventProcessor processor = processors.apply(model.name());
-                        processor.shutDown();
-                        paused.add(processor);
+                        if (!paused.contains(processor)) {
+                            processor.shutDown();
+                            paused.add(processor);
+                        }
                     }
                     claimed = true;
                     claimEverySegment();
+                    logger.debug("rebuild: processors paused and claims taken after {} ms", millisSince(start));
                     progress.head = head.getAsLong();
                     stream(projections, progress);
                     stopIfCancelled();
                     swap(progress.position);
                     claimed = false;
+                    logger.debug("rebuild: swapped in at position {} after {} ms", progress.position,
+                                 millisSince(start));
                     return new Outcome(progress.events, progress.position);
                 } finally {
                     try {
@@ -161,6 +185,10 @@ final class Rebuild {
                 dropShadowAndLease();
             }
         }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     private void stopIfCancelled() {
