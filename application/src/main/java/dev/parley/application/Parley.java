@@ -197,6 +197,9 @@ public final class Parley implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (readModels != null) {
+                readModels.close();
+            }
             if (ownsConfiguration) {
                 configuration.shutdown();
             }
@@ -373,6 +376,9 @@ public final class Parley implements AutoCloseable {
                         ? new ReadModels(configuration, declared, counted, store.dataSource(),
                                          new TokenPositions(store.dataSource(), serializer))
                         : null;
+                if (models != null) {
+                    models.cleanUpAbandonedRebuild();
+                }
                 KeySource keys = keySource != null ? keySource : KeySource.directory(
                         keyDirectory != null ? keyDirectory
                                 : Integrity.defaultKeyDirectory(dataSource != null ? null : storeUrl));

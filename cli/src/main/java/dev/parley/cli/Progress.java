@@ -35,6 +35,20 @@ final class Progress {
         dirty = true;
     }
 
+    /** A rebuild's progress: events so far, their rate, how far through the store, and the time left. */
+    synchronized void rebuilt(long events, double eventsPerSecond, long position, long head, long secondsLeft) {
+        if (!terminal || head < WORTH_SHOWING || System.nanoTime() - lastShown < EVERY_NANOS) {
+            return;
+        }
+        lastShown = System.nanoTime();
+        long shown = Math.max(0, position);
+        err.print("\r\033[K" + events + " events replayed, " + Math.round(eventsPerSecond) + " events/s, " + unit
+                          + " " + shown + " of " + head + " (" + (shown * 100 / Math.max(1, head)) + "%), about "
+                          + secondsLeft + " s left");
+        err.flush();
+        dirty = true;
+    }
+
     synchronized void clear() {
         if (dirty) {
             err.print("\r\033[K");

@@ -4,6 +4,7 @@ import dev.parley.application.Parley;
 import dev.parley.application.readmodel.CatchUpListener;
 import dev.parley.application.readmodel.ReadModelContents;
 import dev.parley.application.readmodel.ReadModels;
+import dev.parley.application.readmodel.RebuildProgress;
 import dev.parley.application.storage.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,18 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = Progress.onTerminal(err, "position");
-        CatchUpListener listener = (position, head) -> progress.at(position, head);
+        CatchUpListener listener = new CatchUpListener() {
+            @Override
+            public void at(long position, long head) {
+                progress.at(position, head);
+            }
+
+            @Override
+            public void rebuilt(RebuildProgress rebuilt) {
+                progress.rebuilt(rebuilt.events(), rebuilt.eventsPerSecond(), rebuilt.position(), rebuilt.head(),
+                                 rebuilt.remaining().toSeconds());
+            }
+        };
         ReadModels.Replay replay;
         ReadModelContents.Comparison comparison;
         List<String> readModels;

@@ -1,6 +1,6 @@
 package dev.parley.application.readmodel;
 
-/** Hears how far the read models have come while something waits for them. */
+/** Hears how far the read models have come while something waits for them or rebuilds them. */
 @FunctionalInterface
 public interface CatchUpListener {
 
@@ -9,4 +9,12 @@ public interface CatchUpListener {
 
     /** The slowest read model is at {@code position}; the store's head is {@code head}. */
     void at(long position, long head);
+
+    /**
+     * A rebuild has given every read model the events up to {@code progress.position()}; by default heard as
+     * {@link #at}.
+     */
+    default void rebuilt(RebuildProgress progress) {
+        at(progress.position(), progress.head());
+    }
 }

@@ -10,14 +10,18 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The streaming read models of one Parley, as their definitions declare them: waits for them to reach the head of
  * the event store, replays them from the first event (tokens reset, every model cleared by its reset handler, then
  * rebuilt), and captures what their tables hold.
  */
-public final class ReadModels {
+public final class ReadModels implements AutoCloseable {
 
     /** What a replay did: how many events the read models were given again, and how long it took. */
     public record Replay(long events, Duration duration) {
@@ -28,12 +32,19 @@ public final class ReadModels {
         }
     }
 
+    /** The schema a replay rebuilds the read models in, beside the live ones, until it swaps them in. */
+    public static final String REBUILD_SCHEMA = ShadowSchema.NAME;
+
+    /** Events behind the head beyond which a live processor pauses while a rebuild runs (see {@link Rebuild}). */
+    private static final long FAR_BEHIND = 10L * Rebuild.BATCH;
+
     private final Configuration configuration;
     private final List<ReadModel> definitions;
     private final List<String> names;
     private final HandledEvents handled;
     private final DataSource dataSource;
     private final TokenPositions stored;
+    private final AtomicReference<Running> rebuilding = new AtomicReference<>();
 
     public ReadModels(Configuration configuration, List<ReadModel> definitions, HandledEvents handled,
                       DataSource dataSource, TokenPositions stored) {
@@ -128,18 +139,99 @@ public final class ReadModels {
         }).toList();
     }
 
-    /** Rebuilds every read model from the first event and waits until they are back at the head. */
+    /**
+     * Rebuilds every read model from the first event beside the live ones, puts the rebuilt models in their place in
+     * one transaction, and waits until they are back at the head. Queries keep reading the live models until then;
+     * stopped before the swap (by {@code timeout}, an interrupt or {@link #close()}), the live models stay as they
+     * were. The events are read once and given to every read model ({@link Rebuild}).
+     *
+     * @throws IllegalStateException when another rebuild holds the store's rebuild lease, or a read model fails
+     */
     public Replay replay(Duration timeout, CatchUpListener listener) throws TimeoutException, InterruptedException {
         long start = System.nanoTime();
-        long handledBefore = handled.count();
-        for (String name : names) {
-            StreamingEventProcessor processor = processor(name);
-            processor.shutDown();
-            processor.resetTokens();
+        long headNow = head();
+        Rebuild rebuild = new Rebuild(configuration, definitions, dataSource, stored.serializer(), this::processor,
+                                      this::head, name -> headNow - position(processor(name)) > FAR_BEHIND);
+        CompletableFuture<Rebuild.Outcome> outcome = new CompletableFuture<>();
+        Running running = new Running(rebuild, new Thread(() -> {
+            try {
+                outcome.complete(rebuild.run(listener));
+            } catch (Throwable failed) {
+                outcome.completeExceptionally(failed);
+            }
+        }, "parley-rebuild"));
+        if (!rebuilding.compareAndSet(null, running)) {
+            throw new IllegalStateException("a rebuild of the read models is already under way here");
         }
-        names.forEach(name -> processor(name).start());
-        await(timeout, listener);
-        return new Replay(handled.count() - handledBefore, Duration.ofNanos(System.nanoTime() - start));
+        Thread worker = running.worker();
+        worker.setDaemon(true);
+        worker.start();
+        Rebuild.Outcome done;
+        try {
+            done = outcome.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | InterruptedException stopped) {
+            // The rebuild's JDBC work runs on its own thread: an interrupt inside H2's file I/O would close the store.
+            rebuild.cancel();
+            awaitQuietly(worker);
+            throw stopped;
+        } catch (ExecutionException e) {
+            throw failure(e.getCause());
+        } finally {
+            rebuilding.compareAndSet(running, null);
+        }
+        long left = timeout.toNanos() - (System.nanoTime() - start);
+        awaitPosition(done.position(), Duration.ofNanos(Math.max(0, left)), listener);
+        return new Replay(done.events(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static RuntimeException failure(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException("the rebuild of the read models failed: " + cause.getMessage(), cause);
+    }
+
+    private static void awaitQuietly(Thread worker) {
+        boolean interrupted = Thread.interrupted();
+        while (worker.isAlive()) {
+            try {
+                worker.join();
+            } catch (InterruptedException again) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Drops what a rebuild that died (a crash, the database going down) left beside the live read models, once its
+     * lease has expired; the live read models never depended on it.
+     */
+    public void cleanUpAbandonedRebuild() {
+        try {
+            Rebuild.cleanUpAbandoned(dataSource, definitions);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot clean up an abandoned rebuild: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops a rebuild under way here, which leaves the live read models as they were, and waits for it. */
+    @Override
+    public void close() {
+        Running running = rebuilding.get();
+        if (running != null) {
+            running.rebuild().cancel();
+            awaitQuietly(running.worker());
+        }
+    }
+
+    /** A rebuild and the thread it runs on. */
+    private record Running(Rebuild rebuild, Thread worker) {
     }
 
     /** The streaming processor of the read model {@code name}. */

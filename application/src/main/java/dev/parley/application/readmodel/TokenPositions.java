@@ -31,6 +31,11 @@ public final class TokenPositions {
         this.serializer = serializer;
     }
 
+    /** The serializer of the tokens, which writes them as Axon's token store does. */
+    Serializer serializer() {
+        return serializer;
+    }
+
     /** Every segment of {@code processor}, by segment number; empty before the processor first ran. */
     public List<Segment> of(String processor) {
         try (Connection connection = dataSource.getConnection();

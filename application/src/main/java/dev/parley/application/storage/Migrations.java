@@ -68,6 +68,30 @@ public final class Migrations {
                 .migrate());
     }
 
+    /**
+     * Runs Parley's migrations and those of {@code readModels} into the schema {@code schema} (created if absent),
+     * one Flyway run per history table as {@link #migrate} does, each history table kept in that schema: how a
+     * rebuild makes empty tables of the read models beside the live ones.
+     */
+    public static void migrateInto(DataSource dataSource, String schema, List<ReadModel.Migrations> readModels) {
+        Map<String, Set<String>> locations = new LinkedHashMap<>();
+        locations.computeIfAbsent(HISTORY_TABLE, table -> new LinkedHashSet<>()).add(LOCATION);
+        readModels.forEach(migrations -> locations.computeIfAbsent(migrations.historyTable(),
+                                                                   table -> new LinkedHashSet<>())
+                                                  .add(migrations.location()));
+        locations.forEach((historyTable, inTable) -> Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(schema)
+                .defaultSchema(schema)
+                .createSchemas(true)
+                .locations(inTable.toArray(String[]::new))
+                .table(historyTable)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate());
+    }
+
     private static FluentConfiguration parley(DataSource dataSource) {
         return Flyway.configure().dataSource(dataSource).locations(LOCATION).table(HISTORY_TABLE);
     }

@@ -34,9 +34,19 @@ public final class CasualtiesRecordedEvent1_to_2Upcaster extends SingleEventUpca
         if (!(payload instanceof ObjectNode event) || event.has("wounded")) {
             return payload;
         }
-        // a copy: the node may be the cached data of the representation this one was upcast from
-        ObjectNode upcast = event.deepCopy();
-        upcast.put("wounded", 0);
+        // A new node (the given one may be the cached data of the representation this one was upcast from), with
+        // "wounded" right after "killed", where revision 2 writes it: the upcast JSON is then the JSON a current
+        // event of the same content is stored as, which the audit trail keeps as is.
+        ObjectNode upcast = event.objectNode();
+        event.fields().forEachRemaining(field -> {
+            upcast.set(field.getKey(), field.getValue().deepCopy());
+            if (field.getKey().equals("killed")) {
+                upcast.put("wounded", 0);
+            }
+        });
+        if (!upcast.has("wounded")) {
+            upcast.put("wounded", 0);
+        }
         return upcast;
     }
 }

@@ -8,6 +8,7 @@ import dev.parley.projections.support.BatchScope;
 import dev.parley.projections.support.Jdbc;
 import dev.parley.projections.support.ReadModelStorageException;
 import dev.parley.projections.support.StoredEvent;
+import dev.parley.projections.support.StoredJson;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,6 +22,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static dev.parley.projections.schema.Tables.AuditEntries.ACTOR;
 import static dev.parley.projections.schema.Tables.AuditEntries.AGGREGATE_ID;
@@ -55,20 +58,29 @@ public class AuditTrailProjection {
         this.jdbc = new Jdbc(connections);
     }
 
+    /** An entry to write: the event and its payload's JSON, as stored when the store's bytes were handed over. */
+    private record Entry(StoredEvent event, String payload) {
+    }
+
     @EventHandler
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
         StoredEvent event = StoredEvent.of(message, token);
         if (event != null) {
-            BatchScope.add(PROCESSING_GROUP, event, this::insert);
+            String stored = StoredJson.payload(message);
+            BatchScope.add(PROCESSING_GROUP, new Entry(event, stored != null ? stored : write(event.payload())),
+                           this::insert);
         }
     }
 
-    private void insert(List<StoredEvent> events) {
-        List<StoredEvent> fresh = jdbc.notYetIn(TABLE, POSITION, events);
-        Map<Long, String> hashes = hashes(fresh);
+    private void insert(List<Entry> entries) {
+        Set<Long> fresh = jdbc.notYetIn(TABLE, POSITION, entries.stream().map(Entry::event).toList()).stream()
+                              .map(StoredEvent::position).collect(Collectors.toSet());
+        List<Entry> inserted = entries.stream().filter(entry -> fresh.contains(entry.event().position())).toList();
+        Map<Long, String> hashes = hashes(inserted.stream().map(Entry::event).toList());
         jdbc.batch("INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   fresh,
-                   (statement, event) -> {
+                   inserted,
+                   (statement, entry) -> {
+                       StoredEvent event = entry.event();
                        statement.setLong(1, event.position());
                        statement.setString(2, event.aggregateType());
                        statement.setString(3, event.aggregateId());
@@ -80,7 +92,7 @@ public class AuditTrailProjection {
                        statement.setString(9, event.source());
                        statement.setString(10, event.correlationId());
                        statement.setString(11, event.causationId());
-                       statement.setString(12, write(event.payload()));
+                       statement.setString(12, entry.payload());
                        statement.setString(13, hashes.get(event.position()));
                    });
     }

@@ -238,6 +238,9 @@ public class ParleyAutoConfiguration {
                 ? new ReadModels(configuration, readModels.models(), readModels.handledEvents(), store.dataSource(),
                                  new TokenPositions(store.dataSource(), ParleyComponents.serializer()))
                 : null;
+        if (models != null) {
+            models.cleanUpAbandonedRebuild();
+        }
         return Parley.attachedTo(configuration, store, models, properties.keys(), readModels.nodeId(),
                                  readModels.models());
     }
