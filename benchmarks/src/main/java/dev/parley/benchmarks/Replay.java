@@ -51,7 +51,7 @@ final class Replay {
         }
         Log.info("[%s] replay %d, raw read limit: %.0f events/s", store.name(), events, limit);
 
-        PeakHeap.Result child = PeakHeap.replay(store, url);
+        PeakHeap.Result child = PeakHeap.replay(store, url, events);
         double parley;
         if (child.completed()) {
             parley = child.eventsPerSecond(events);
