@@ -175,7 +175,8 @@ class ReportTest {
 
         assertThat(quick.met()).isNull();
         assertThat(quick.detail()).isEqualTo(
-                "measured up to 100,000 base events only: 1.11x from 10,000 to 100,000 base events (90.00 ms to 100 ms)");
+                "measured up to 100,000 base events only: 1.11x from 10,000 to 100,000 base events"
+                        + " (90.00 ms to 100 ms)");
         assertThat(within.met()).isTrue();
         assertThat(beyond.met()).isFalse();
         assertThat(beyond.detail()).startsWith("2.22x from 10,000 to 1,000,000");
