@@ -69,8 +69,9 @@ public final class Bench {
             return wants("replay") || wants("heap") || wants("verify") || wants("fork");
         }
 
+        /** A fork run is a fraction of a second, and on a shared machine one of a few is often an outlier. */
         int forkRuns() {
-            return quick ? 3 : 5;
+            return quick ? 9 : 15;
         }
 
         boolean wants(String group) {

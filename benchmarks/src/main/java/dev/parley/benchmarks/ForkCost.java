@@ -19,7 +19,7 @@ import java.util.List;
 final class ForkCost {
 
     static final int COMMANDS = 100;
-    private static final int WARM_UP_RUNS = 3;
+    private static final int WARM_UP_RUNS = 5;
     private static final int INCIDENTS = 10;
     private static final Instant WHEN = Instant.parse("2025-11-20T00:00:00Z");
 
