@@ -19,8 +19,9 @@ import java.util.function.Consumer;
 /**
  * Commands per second, on one thread and on two threads with incidents of their own: Parley as configured by
  * default (read models on, snapshots every 100), stock Axon (with the read models on stock tracking processors), and
- * the limit, raw JDBC inserts of the same event rows, one transaction per command. Each on a fresh database of the
- * same kind, after a warm-up of its own.
+ * the limit, raw JDBC inserts of the same event rows, one transaction per command. On a durable server, Parley on
+ * one and four threads beside the raw inserts from one and four clients, where the limit is the commit itself. Each
+ * on a fresh database of the same kind, after a warm-up of its own.
  */
 final class Commands {
 
@@ -29,43 +30,72 @@ final class Commands {
             DomainEvents.TYPE, DomainEvents.TIME_STAMP, DomainEvents.PAYLOAD_TYPE, DomainEvents.PAYLOAD_REVISION,
             DomainEvents.PAYLOAD, DomainEvents.META_DATA) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    static final int DURABLE_WRITERS = 4;
+
     private Commands() {
     }
 
     static List<Figure> measure(StoreKind store, int commands, int warmUp) throws Exception {
-        double[] parley = new double[3];
-        double[] axon = new double[3];
-        double[] limit = new double[3];
-        try (Parley running = Parley.builder().store(store.newDatabase("commands_parley")).keys(store.keys())
-                                    .build()) {
-            Consumer<Object> send = command -> running.commands().sendAndWait(command);
-            for (int threads = 1; threads <= 2; threads++) {
-                parley[threads] = rate(store, "parley", threads, commands, warmUp, send);
-            }
-        }
+        int[] threads = {1, 2};
+        double[] parley = parleyRates(store, threads, commands, warmUp);
+        double[] axon = new double[threads.length];
         try (Store stockStore = Store.open(store.newDatabase("commands_axon"))) {
             Configuration stock = StockAxon.start(stockStore.dataSource(), true);
             try {
                 Consumer<Object> send = command -> stock.commandGateway().sendAndWait(command);
-                for (int threads = 1; threads <= 2; threads++) {
-                    axon[threads] = rate(store, "stock Axon", threads, commands, warmUp, send);
+                for (int i = 0; i < threads.length; i++) {
+                    axon[i] = rate(store, "stock Axon", threads[i], commands, warmUp, send);
                 }
             } finally {
                 stock.shutdown();
             }
         }
-        try (Store rawStore = Store.open(store.newDatabase("commands_raw"))) {
-            for (int threads = 1; threads <= 2; threads++) {
-                limit[threads] = rawRate(store, rawStore, threads, commands, warmUp);
-            }
-        }
+        double[] limit = rawRates(store, threads, commands, warmUp);
         List<Figure> figures = new ArrayList<>();
-        for (int threads = 1; threads <= 2; threads++) {
-            String detail = threads == 1 ? "1 thread" : "2 threads on distinct aggregates";
-            figures.add(Figure.rate(Names.of(Names.COMMANDS, detail, store.name()), commands, "commands/s",
-                                    parley[threads], axon[threads], limit[threads]));
+        for (int i = 0; i < threads.length; i++) {
+            figures.add(Figure.rate(Names.of(Names.COMMANDS, Names.threads(threads[i]), store.name()), commands,
+                                    "commands/s", parley[i], axon[i], limit[i]));
         }
         return figures;
+    }
+
+    /**
+     * On a server that makes every commit durable: Parley on 1 and {@value #DURABLE_WRITERS} threads, beside raw
+     * single-row transactions from as many clients. Without stock Axon: the question here is what the commit costs.
+     */
+    static List<Figure> durable(StoreKind store, int commands, int warmUp) throws Exception {
+        int[] threads = {1, DURABLE_WRITERS};
+        double[] parley = parleyRates(store, threads, commands, warmUp);
+        double[] limit = rawRates(store, threads, commands, warmUp);
+        List<Figure> figures = new ArrayList<>();
+        for (int i = 0; i < threads.length; i++) {
+            figures.add(Figure.rate(Names.of(Names.COMMANDS, Names.threads(threads[i]), store.name()), commands,
+                                    "commands/s", parley[i], null, limit[i]));
+        }
+        return figures;
+    }
+
+    /** Parley as it opens by default, one database for every thread count, each after its own warm-up. */
+    private static double[] parleyRates(StoreKind store, int[] threads, int commands, int warmUp) throws Exception {
+        double[] rates = new double[threads.length];
+        try (Parley running = Parley.builder().store(store.newDatabase("commands_parley")).keys(store.keys())
+                                    .build()) {
+            Consumer<Object> send = command -> running.commands().sendAndWait(command);
+            for (int i = 0; i < threads.length; i++) {
+                rates[i] = rate(store, "parley", threads[i], commands, warmUp, send);
+            }
+        }
+        return rates;
+    }
+
+    private static double[] rawRates(StoreKind store, int[] threads, int commands, int warmUp) throws Exception {
+        double[] rates = new double[threads.length];
+        try (Store rawStore = Store.open(store.newDatabase("commands_raw"))) {
+            for (int i = 0; i < threads.length; i++) {
+                rates[i] = rawRate(store, rawStore, threads[i], commands, warmUp);
+            }
+        }
+        return rates;
     }
 
     private static double rate(StoreKind store, String who, int threads, int commands, int warmUp,
@@ -102,7 +132,7 @@ final class Commands {
         parallel(threads, thread -> () -> insert(rawStore, warm.get(thread)));
         long elapsed = parallel(threads, thread -> () -> insert(rawStore, timed.get(thread)));
         double rate = commands / (elapsed / 1e9);
-        Log.info("[%s] commands, raw JDBC limit, %d thread(s): %.0f commands/s", store.name(), threads, rate);
+        Log.info("[%s] commands, raw JDBC limit, %d client(s): %.0f commands/s", store.name(), threads, rate);
         return rate;
     }
 

@@ -14,11 +14,12 @@ import java.util.List;
 /**
  * Fork create + 100 commands + diff: a fork at the head of a base of {@code events} events, 100 casualty reports
  * on ten incidents spread over the whole base, the diff against the base's head, and closing the fork; the median of
- * several runs after one warm-up. The base Parley runs without read models, which neither needs.
+ * several runs after a few for warming up. The base Parley runs without read models, which neither needs.
  */
 final class ForkCost {
 
     static final int COMMANDS = 100;
+    private static final int WARM_UP_RUNS = 5;
     private static final int INCIDENTS = 10;
     private static final Instant WHEN = Instant.parse("2025-11-20T00:00:00Z");
 
@@ -29,7 +30,9 @@ final class ForkCost {
         List<IncidentId> incidents = spread(events);
         double[] millis = new double[runs];
         try (Parley base = Parley.builder().store(url).keys(store.keys()).readModels(false).build()) {
-            once(base, incidents);
+            for (int run = 0; run < WARM_UP_RUNS; run++) {
+                once(base, incidents);
+            }
             for (int run = 0; run < runs; run++) {
                 long start = System.nanoTime();
                 once(base, incidents);

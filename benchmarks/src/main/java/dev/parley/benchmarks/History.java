@@ -50,16 +50,24 @@ final class History {
         return k % 50 != 49;
     }
 
-    /** Stores at least {@code events} events (whole streams of ten) through {@code parley}; returns how many. */
-    static long load(Parley parley, long events, LongConsumer progress) {
-        long streams = (events + EVENTS_PER_STREAM - 1) / EVENTS_PER_STREAM;
+    /**
+     * Grows a history of {@code from} events (as this class stores them) to at least {@code to} events, whole streams
+     * of ten, through {@code parley}; returns how many it stored. Growing in steps stores the same history as storing
+     * it at once.
+     */
+    static long grow(Parley parley, long from, long to, LongConsumer progress) {
+        if (from % (EVENTS_PER_STREAM * STREAMS_PER_APPEND) != 0) {
+            throw new IllegalArgumentException("a history grows from whole appends of "
+                    + EVENTS_PER_STREAM * STREAMS_PER_APPEND + " events, not from " + from);
+        }
+        long streams = (to + EVENTS_PER_STREAM - 1) / EVENTS_PER_STREAM;
         long stored = 0;
-        for (long first = 0; first < streams; first += STREAMS_PER_APPEND) {
+        for (long first = from / EVENTS_PER_STREAM; first < streams; first += STREAMS_PER_APPEND) {
             long count = Math.min(STREAMS_PER_APPEND, streams - first);
             List<DomainEventMessage<?>> batch = interleaved(first, count);
             parley.eventStore().publish(batch);
             stored += batch.size();
-            progress.accept(stored);
+            progress.accept(from + stored);
         }
         return stored;
     }

@@ -14,6 +14,11 @@ final class Names {
     private Names() {
     }
 
+    /** The detail of a commands figure on {@code threads} threads. */
+    static String threads(int threads) {
+        return threads == 1 ? "1 thread" : threads + " threads on distinct aggregates";
+    }
+
     static String of(String kind, String detail, String store) {
         return kind + (detail.isEmpty() ? "" : ", " + detail) + " [" + store + "]";
     }

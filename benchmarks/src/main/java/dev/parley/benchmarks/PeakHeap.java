@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,11 +31,19 @@ final class PeakHeap {
     private PeakHeap() {
     }
 
-    static Result replay(StoreKind store, String url) throws Exception {
+    static Result replay(StoreKind store, String url, long events) throws Exception {
         Path javaCommand = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = List.of(javaCommand.toString(), "-Xmx" + HEAP_MB + "m", "-XX:+ExitOnOutOfMemoryError",
-                                       "-D" + Bench.LOG_LEVEL + "=warn", "-cp", System.getProperty("java.class.path"),
-                                       ReplayChild.class.getName(), url, store.keys().toString());
+        List<String> command = new ArrayList<>(List.of(javaCommand.toString(), "-Xmx" + HEAP_MB + "m",
+                                                       "-XX:+ExitOnOutOfMemoryError",
+                                                       "-D" + Bench.LOG_LEVEL + "=warn"));
+        String profiles = System.getProperty(Bench.PROFILE);
+        if (profiles != null) {
+            Path recording = Path.of(profiles, "replay-" + store.name() + "-" + events + ".jfr");
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
+            Log.info("[%s] the replay child records to %s", store.name(), recording);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ReplayChild.class.getName(), url,
+                               store.keys().toString()));
         Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String[] reported = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),

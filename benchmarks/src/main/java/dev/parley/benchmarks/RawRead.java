@@ -57,7 +57,7 @@ final class RawRead {
                     }
                 }
             } finally {
-                connection.rollback();
+                rollBackIfOpen(connection);
             }
         }
         return events;
@@ -102,10 +102,17 @@ final class RawRead {
                     }
                 }
             } finally {
-                connection.rollback();
+                rollBackIfOpen(connection);
             }
         }
         return events;
+    }
+
+    /** A read-only transaction's end; a connection already lost must not hide the error that lost it. */
+    private static void rollBackIfOpen(Connection connection) throws SQLException {
+        if (!connection.isClosed()) {
+            connection.rollback();
+        }
     }
 
     /** A reusable row buffer whose bytes are digested in place. */

@@ -24,9 +24,9 @@ import java.util.Map;
 
 /**
  * Replay events/s into all three read models: Parley's own replay (tokens reset, models cleared, rebuilt by its
- * pooled processors, timed until every model is back at the head, in a heap of 256 MB); stock tracking processors (batch size 1) over the
- * first {@code stockPrefix} events of the same store, from empty read models; and the limit, one raw sequential read
- * of the event table deserializing every payload.
+ * pooled processors, timed until every model is back at the head, in a heap of 256 MB); stock tracking processors
+ * (batch size 1) over the first {@code stockPrefix} events of the same store, from empty read models; and the
+ * limit, one raw sequential read of the event table deserializing every payload.
  */
 final class Replay {
 
@@ -38,20 +38,23 @@ final class Replay {
     /**
      * The replay figure, and with {@code peakHeap} the figure of its peak heap: Parley's replay runs in a child JVM
      * of 256 MB (in this JVM when it does not complete there), right after Parley opens on the freshly stored
-     * history, so the replay does all the work of rebuilding the read models once.
+     * history, so the replay does all the work of rebuilding the read models once. With {@code warmUp} the raw read
+     * runs once untimed first; without, this JVM has already run it on a smaller history.
      */
     static java.util.List<Figure> measure(StoreKind store, String url, long events, long stockPrefix,
-                                          boolean peakHeap) throws Exception {
+                                          boolean peakHeap, boolean warmUp) throws Exception {
         double limit;
         try (Store raw = Store.open(url)) {
-            RawRead.deserializeAll(raw.dataSource());
+            if (warmUp) {
+                RawRead.deserializeAll(raw.dataSource());
+            }
             long start = System.nanoTime();
             long read = RawRead.deserializeAll(raw.dataSource());
             limit = read / seconds(start);
         }
         Log.info("[%s] replay %d, raw read limit: %.0f events/s", store.name(), events, limit);
 
-        PeakHeap.Result child = PeakHeap.replay(store, url);
+        PeakHeap.Result child = PeakHeap.replay(store, url, events);
         double parley;
         if (child.completed()) {
             parley = child.eventsPerSecond(events);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
@@ -14,9 +15,11 @@ import java.util.stream.Stream;
 
 /**
  * Where figures are measured: an embedded H2 file database in a temporary directory, or an embedded PostgreSQL
- * server. Each figure group gets fresh databases of its own.
+ * server, with zonky's defaults or durable. Each figure group gets fresh databases of its own.
  */
 abstract class StoreKind implements AutoCloseable {
+
+    static final String DURABLE = "postgres-durable";
 
     private final AtomicInteger databases = new AtomicInteger();
     final Path directory;
@@ -53,8 +56,22 @@ abstract class StoreKind implements AutoCloseable {
         return new H2(Files.createTempDirectory("parley-bench-h2"));
     }
 
+    /** PostgreSQL as zonky's embedded server starts it, with {@code synchronous_commit=off}. */
     static StoreKind postgres() throws IOException {
-        return new Postgres(Files.createTempDirectory("parley-bench-pg"));
+        return new Postgres("postgres", Files.createTempDirectory("parley-bench-pg"), EmbeddedPostgres.builder());
+    }
+
+    /**
+     * PostgreSQL that makes every commit durable before it returns ({@code fsync=on}, {@code synchronous_commit=on}),
+     * as a production server does; checked on the server itself, as a later zonky could change its defaults.
+     */
+    static StoreKind durablePostgres() throws IOException {
+        Postgres durable = new Postgres(DURABLE, Files.createTempDirectory("parley-bench-pg-durable"),
+                                        EmbeddedPostgres.builder().setServerConfig("fsync", "on")
+                                                        .setServerConfig("synchronous_commit", "on"));
+        durable.expect("fsync", "on");
+        durable.expect("synchronous_commit", "on");
+        return durable;
     }
 
     private static final class H2 extends StoreKind {
@@ -76,16 +93,34 @@ abstract class StoreKind implements AutoCloseable {
 
     private static final class Postgres extends StoreKind {
 
+        private final String name;
         private final EmbeddedPostgres server;
 
-        Postgres(Path directory) throws IOException {
+        Postgres(String name, Path directory, EmbeddedPostgres.Builder builder) throws IOException {
             super(directory);
-            this.server = EmbeddedPostgres.builder().start();
+            this.name = name;
+            this.server = builder.start();
         }
 
         @Override
         String name() {
-            return "postgres";
+            return name;
+        }
+
+        void expect(String setting, String value) throws IOException {
+            try (Connection connection = server.getPostgresDatabase().getConnection();
+                 Statement statement = connection.createStatement();
+                 ResultSet shown = statement.executeQuery("SHOW " + setting)) {
+                shown.next();
+                if (!shown.getString(1).equals(value)) {
+                    close();
+                    throw new IllegalStateException("the " + name + " server runs with " + setting + "="
+                                                            + shown.getString(1) + ", not " + value);
+                }
+            } catch (SQLException e) {
+                close();
+                throw new IllegalStateException("cannot read " + setting + ": " + e.getMessage(), e);
+            }
         }
 
         @Override

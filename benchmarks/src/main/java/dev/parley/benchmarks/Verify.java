@@ -13,10 +13,13 @@ final class Verify {
     private Verify() {
     }
 
-    static Figure measure(StoreKind store, String url, long events) throws Exception {
+    /** With {@code warmUp} each side runs once untimed first; without, this JVM has run both on a smaller history. */
+    static Figure measure(StoreKind store, String url, long events, boolean warmUp) throws Exception {
         double limit;
         try (Store raw = Store.open(url)) {
-            RawRead.hashAll(raw.dataSource());
+            if (warmUp) {
+                RawRead.hashAll(raw.dataSource());
+            }
             long start = System.nanoTime();
             long hashed = RawRead.hashAll(raw.dataSource());
             limit = hashed / Replay.seconds(start);
@@ -24,7 +27,9 @@ final class Verify {
         Log.info("[%s] verify %d, raw SHA-256 limit: %.0f events/s", store.name(), events, limit);
         double parley;
         try (Parley running = Parley.builder().store(url).keys(store.keys()).readModels(false).build()) {
-            running.integrity().verify(ignored -> { });
+            if (warmUp) {
+                running.integrity().verify(ignored -> { });
+            }
             long start = System.nanoTime();
             Verification verification = running.integrity().verify(ignored -> { });
             double seconds = Replay.seconds(start);
