@@ -11,6 +11,7 @@ import dev.parley.application.readmodel.CatchUpListener;
 import dev.parley.application.readmodel.HandledEvents;
 import dev.parley.application.readmodel.ReadModels;
 import dev.parley.application.readmodel.TokenPositions;
+import dev.parley.application.storage.CoalescingEventStore;
 import dev.parley.application.storage.JdbcTransactions;
 import dev.parley.application.storage.Store;
 import dev.parley.projections.ParleyReadModels;
@@ -20,6 +21,7 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.SequenceEventStorageEngine;
@@ -47,6 +49,8 @@ public final class Parley implements AutoCloseable {
 
     /** Aggregates are snapshotted every this many events unless the builder says otherwise. */
     public static final int DEFAULT_SNAPSHOT_EVERY = 100;
+    /** How long commits gather before they wake the read models (CoalescingEventStore). */
+    private static final Duration READ_MODEL_LINGER = Duration.ofMillis(5);
     /** How long a fork waits for the record's read models before reading them. */
     private static final Duration READ_MODEL_CATCH_UP = Duration.ofMinutes(10);
 
@@ -366,7 +370,7 @@ public final class Parley implements AutoCloseable {
                 Configurer configurer = DomainWiring.domain(serializer, transactions, snapshotEvery, true,
                                                             applied == null ? List.of() : List.of(applied), actors,
                                                             commandRetries, commandBackoff)
-                        .configureEmbeddedEventStore(c -> storageEngine(c, transactions))
+                        .configureEventStore(c -> eventStore(c, storageEngine(c, transactions), withReadModels))
                         .registerComponent(TokenStore.class,
                                            c -> ParleyComponents.tokenStore(transactions, nodeId, claimTimeout));
                 new ParleyReadModelsModule(store.dataSource(), transactions, withReadModels, segments, claimTimeout,
@@ -390,6 +394,20 @@ public final class Parley implements AutoCloseable {
                 store.close();
                 throw e;
             }
+        }
+
+        /**
+         * Axon's embedded event store; while read models run, commits wake them at most once per
+         * {@link #READ_MODEL_LINGER}, so that caught-up models project commands in batches, not one by one.
+         */
+        private static EventStore eventStore(Configuration configuration, EventStorageEngine engine,
+                                             boolean withReadModels) {
+            EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder().storageEngine(engine).messageMonitor(
+                    configuration.messageMonitor(EmbeddedEventStore.class, "eventStore"));
+            EmbeddedEventStore eventStore = withReadModels
+                    ? new CoalescingEventStore(builder, READ_MODEL_LINGER) : builder.build();
+            configuration.onShutdown(eventStore::shutDown);
+            return eventStore;
         }
 
         private EventStorageEngine storageEngine(Configuration configuration, JdbcTransactions transactions) {

@@ -1,5 +1,6 @@
 package dev.parley.application;
 
+import dev.parley.application.messaging.AggregateIdTargetResolver;
 import dev.parley.application.policy.CeasefirePropagation;
 import dev.parley.application.policy.StreamTypes;
 import dev.parley.negotiation.api.KnownIncidents;
@@ -34,7 +35,8 @@ public record ParleyDomainModule(int snapshotEvery, boolean cached) implements C
         configurer.registerComponent(StreamTypes.class, c -> new StreamTypes(c.eventStore()))
                   .registerComponent(KnownIncidents.class, c -> c.getComponent(StreamTypes.class));
         for (Class<?> type : Aggregates.types()) {
-            AggregateConfigurer<?> aggregate = AggregateConfigurer.defaultConfiguration(type);
+            AggregateConfigurer<?> aggregate = AggregateConfigurer.defaultConfiguration(type)
+                    .configureCommandTargetResolver(c -> new AggregateIdTargetResolver());
             if (snapshotEvery > 0) {
                 aggregate.configureSnapshotTrigger(
                         c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotEvery));

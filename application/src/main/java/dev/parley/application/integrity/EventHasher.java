@@ -1,6 +1,6 @@
 package dev.parley.application.integrity;
 
-import dev.parley.projections.schema.Tables.DomainEvents;
+import dev.parley.application.integrity.LastLeaves.Leaf;
 import dev.parley.projections.schema.Tables.EventHashes;
 import org.axonframework.common.jdbc.ConnectionProvider;
 
@@ -8,19 +8,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the leaf hash of each newly appended event, in the append's own transaction, over the bytes as they were
- * stored: the events are read back by identifier, so what is hashed is what the database holds.
+ * Writes the leaf hash of each newly appended event, in the append's own transaction, computed from exactly the
+ * column values the append stored (docs/integrity.md) and chained onto the stored leaf of the event before it in its
+ * stream. That leaf is remembered from this store's own last append to the stream when it is the leaf of the
+ * stream's current last row, else read from event_hash.
  */
 public final class EventHasher {
 
+    /** Streams whose last leaf is remembered; a stream beyond them costs one indexed read when appended to again. */
+    private static final int REMEMBERED_STREAMS = 10_000;
+
     private final ConnectionProvider connections;
+    private final LastLeaves lastLeaves = new LastLeaves(REMEMBERED_STREAMS);
 
     public EventHasher(ConnectionProvider connections) {
         this.connections = connections;
@@ -30,64 +35,68 @@ public final class EventHasher {
         return connections;
     }
 
-    /** Hashes the stored events with these identifiers. */
-    public void hash(List<String> eventIdentifiers) throws SQLException {
-        if (eventIdentifiers.isEmpty()) {
-            return;
-        }
-        try (Connection connection = connections.getConnection()) {
-            Map<String, byte[]> lastLeafOfStream = new HashMap<>();
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO " + EventHashes.TABLE + " (" + EventHashes.GLOBAL_INDEX + ", "
-                            + EventHashes.AGGREGATE_IDENTIFIER + ", " + EventHashes.SEQUENCE_NUMBER + ", "
-                            + EventHashes.LEAF_HASH + ")"
-                            + " VALUES (?, ?, ?, ?)")) {
-                for (Stored stored : stored(connection, eventIdentifiers)) {
-                    LeafInput event = stored.event();
-                    byte[] previous = lastLeafOfStream.containsKey(event.aggregateId())
-                            ? lastLeafOfStream.get(event.aggregateId()) : stored.previousLeaf();
-                    if (previous == null) {
-                        throw new SQLException("event " + (event.sequence() - 1) + " of " + event.aggregateId()
-                                                       + " has no hash to chain to");
-                    }
-                    byte[] leaf = event.leafHash(previous);
-                    lastLeafOfStream.put(event.aggregateId(), leaf);
-                    insert.setLong(1, event.position());
-                    insert.setString(2, event.aggregateId());
-                    insert.setLong(3, event.sequence());
-                    insert.setBytes(4, leaf);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+    /**
+     * Hashes {@code stored}, the rows just inserted in position order, whose streams stood at {@code tips} before the
+     * insert; returns the leaf of each stream's new last event, to {@link #remember} once the append is committed.
+     */
+    Map<String, Leaf> hash(Connection connection, List<LeafInput> stored, Map<String, StreamTip> tips)
+            throws SQLException {
+        Map<String, Leaf> lastOfStream = new HashMap<>();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + EventHashes.TABLE + " (" + EventHashes.GLOBAL_INDEX + ", "
+                        + EventHashes.AGGREGATE_IDENTIFIER + ", " + EventHashes.SEQUENCE_NUMBER + ", "
+                        + EventHashes.LEAF_HASH + ") VALUES (?, ?, ?, ?)")) {
+            for (LeafInput event : stored) {
+                Leaf before = lastOfStream.get(event.aggregateId());
+                byte[] previous = before != null ? before.hash()
+                        : previousLeaf(connection, event, tips.getOrDefault(event.aggregateId(), StreamTip.EMPTY));
+                byte[] leaf = event.leafHash(previous);
+                lastOfStream.put(event.aggregateId(),
+                                 new Leaf(new StreamTip(event.sequence(), event.position()), leaf));
+                insert.setLong(1, event.position());
+                insert.setString(2, event.aggregateId());
+                insert.setLong(3, event.sequence());
+                insert.setBytes(4, leaf);
+                insert.addBatch();
             }
+            insert.executeBatch();
         }
+        return lastOfStream;
     }
 
-    /** A stored event and the stored leaf hash of the event before it in its stream (none for sequence 0). */
-    private record Stored(LeafInput event, byte[] previousLeaf) {
+    /** Remembers the streams' last leaves of a committed append. */
+    void remember(Map<String, Leaf> leaves) {
+        lastLeaves.remember(leaves);
     }
 
-    private static List<Stored> stored(Connection connection, List<String> identifiers) throws SQLException {
-        String marks = String.join(", ", Collections.nCopies(identifiers.size(), "?"));
-        String columns = StoredRows.columns("e");
+    /** Forgets what was remembered of these streams, after an append to them rolled back. */
+    void forget(Collection<String> streams) {
+        lastLeaves.forget(streams);
+    }
+
+    /** The leaf {@code event} chains onto: none for the first of a stream, else the leaf of the stream's tip. */
+    private byte[] previousLeaf(Connection connection, LeafInput event, StreamTip tip) throws SQLException {
+        if (event.sequence() == 0) {
+            return Hashes.NONE;
+        }
+        byte[] remembered = lastLeaves.leafAt(event.aggregateId(), tip);
+        if (remembered != null) {
+            return remembered;
+        }
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + columns + ", h." + EventHashes.LEAF_HASH + " FROM " + DomainEvents.TABLE + " e LEFT JOIN "
-                        + EventHashes.TABLE + " h ON h." + EventHashes.AGGREGATE_IDENTIFIER + " = e."
-                        + DomainEvents.AGGREGATE_IDENTIFIER + " AND h." + EventHashes.SEQUENCE_NUMBER + " = e."
-                        + DomainEvents.SEQUENCE_NUMBER + " - 1 WHERE e." + DomainEvents.EVENT_IDENTIFIER + " IN ("
-                        + marks + ") ORDER BY e." + DomainEvents.GLOBAL_INDEX)) {
-            for (int index = 0; index < identifiers.size(); index++) {
-                select.setString(index + 1, identifiers.get(index));
-            }
-            List<Stored> events = new ArrayList<>(identifiers.size());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    LeafInput event = StoredRows.read(rows);
-                    byte[] previous = event.sequence() == 0 ? Hashes.NONE : rows.getBytes(EventHashes.LEAF_HASH);
-                    events.add(new Stored(event, previous));
+                "SELECT " + EventHashes.LEAF_HASH + " FROM " + EventHashes.TABLE + " WHERE "
+                        + EventHashes.GLOBAL_INDEX + " = ? AND " + EventHashes.AGGREGATE_IDENTIFIER + " = ? AND "
+                        + EventHashes.SEQUENCE_NUMBER + " = ?")) {
+            select.setLong(1, tip.position());
+            select.setString(2, event.aggregateId());
+            select.setLong(3, event.sequence() - 1);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("event " + (event.sequence() - 1) + " of " + event.aggregateId()
+                                                   + " has no hash to chain to");
                 }
+                return row.getBytes(EventHashes.LEAF_HASH);
             }
-            return events;
         }
     }
 }

@@ -1,10 +1,13 @@
 package dev.parley.application.integrity;
 
+import dev.parley.application.integrity.LastLeaves.Leaf;
 import dev.parley.projections.schema.Tables.DomainEvents;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -14,18 +17,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Axon's JDBC storage engine, hashing every appended event in the same transaction as the append. Appends take the
- * store's append lock first and keep it until they commit, so positions become visible in order.
+ * store's append lock first and keep it until they commit, so positions become visible in order. Reading, snapshots
+ * and tokens are Axon's; the append is Parley's own, so that the leaves are computed from the very values it
+ * stores, without reading them back.
  */
 public final class HashingEventStorageEngine extends JdbcEventStorageEngine {
 
-    /** The name of the computed last sequence of a stream, read by name. */
+    /** The names of the computed last sequence and last position of a stream, read by name. */
     private static final String LAST_SEQUENCE = "last_sequence";
+    private static final String LAST_POSITION = "last_position";
 
     private final EventHasher hasher;
     private final TransactionManager transactions;
@@ -60,68 +68,124 @@ public final class HashingEventStorageEngine extends JdbcEventStorageEngine {
         });
     }
 
+    /**
+     * Stores {@code events} and their leaf hashes: serialized before the append lock is taken, then, under it, one
+     * read of where each stream stands (which is also the conflict check), one batch of event rows whose positions
+     * the store hands out, and one batch of hashes computed in memory from exactly the values bound to the insert.
+     */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (events.isEmpty()) {
             return;
         }
-        transactions.executeInTransaction(() -> {
-            try {
-                AppendLock.take(hasher.connections());
+        List<EventRow> rows = events.stream().map(event -> EventRow.of(event, serializer)).toList();
+        Map<String, Leaf> appended = transactions.fetchInTransaction(() -> {
+            try (Connection connection = hasher.connections().getConnection()) {
+                AppendLock.take(connection);
+                Map<String, StreamTip> tips = requireNextInStreams(connection, rows);
+                List<LeafInput> stored = insert(connection, rows, events.get(0));
+                return hasher.hash(connection, stored, tips);
             } catch (SQLException e) {
-                throw new EventStoreException("cannot take the append lock: " + e.getMessage(), e);
-            }
-            try {
-                requireNextInStreams(events);
-            } catch (SQLException e) {
-                throw new EventStoreException("cannot read where the streams stand: " + e.getMessage(), e);
-            }
-            super.appendEvents(events, serializer);
-            try {
-                hasher.hash(events.stream().map(EventMessage::getIdentifier).toList());
-            } catch (SQLException e) {
-                throw new EventStoreException("cannot hash the appended events: " + e.getMessage(), e);
+                throw new EventStoreException("cannot append " + events.size() + " events: " + e.getMessage(), e);
             }
         });
+        rememberOnceCommitted(appended);
     }
 
     /**
-     * Fails with a concurrency conflict, before anything is inserted, when another writer has appended to one of the
-     * streams since its events here were decided. Checked under the append lock, so nothing can slip in between; and
-     * checked before the insert, so a conflict leaves no hole in the positions (a failed insert would use one up,
-     * and every tracking token would carry that gap).
+     * Where each stream of {@code rows} stands; fails with a concurrency conflict, before anything is inserted, when
+     * another writer has appended to one of them since its events here were decided. Checked under the append lock,
+     * so nothing can slip in between; and checked before the insert, so a conflict leaves no hole in the positions
+     * (a failed insert would use one up, and every tracking token would carry that gap).
      */
-    private void requireNextInStreams(List<? extends EventMessage<?>> events) throws SQLException {
+    private static Map<String, StreamTip> requireNextInStreams(Connection connection, List<EventRow> rows)
+            throws SQLException {
         Map<String, Long> firstOfStream = new LinkedHashMap<>();
-        for (EventMessage<?> event : events) {
-            if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
-                firstOfStream.putIfAbsent(domain.getAggregateIdentifier(), domain.getSequenceNumber());
-            }
+        for (EventRow row : rows) {
+            firstOfStream.putIfAbsent(row.aggregateId(), row.sequence());
         }
-        if (firstOfStream.isEmpty()) {
-            return;
-        }
-        try (Connection connection = hasher.connections().getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT MAX(" + DomainEvents.SEQUENCE_NUMBER + ") AS " + LAST_SEQUENCE + " FROM "
-                             + DomainEvents.TABLE + " WHERE " + DomainEvents.AGGREGATE_IDENTIFIER + " = ?")) {
+        Map<String, StreamTip> tips = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT MAX(" + DomainEvents.SEQUENCE_NUMBER + ") AS " + LAST_SEQUENCE + ", MAX("
+                        + DomainEvents.GLOBAL_INDEX + ") AS " + LAST_POSITION + " FROM " + DomainEvents.TABLE
+                        + " WHERE " + DomainEvents.AGGREGATE_IDENTIFIER + " = ?")) {
             for (Map.Entry<String, Long> stream : firstOfStream.entrySet()) {
                 select.setString(1, stream.getKey());
-                long stored;
+                StreamTip tip;
                 try (ResultSet row = select.executeQuery()) {
                     row.next();
-                    stored = row.getObject(LAST_SEQUENCE) == null ? -1 : row.getLong(LAST_SEQUENCE);
+                    // A stream's positions grow with its sequence numbers, so the two maxima are one row's.
+                    tip = row.getObject(LAST_SEQUENCE) == null ? StreamTip.EMPTY
+                            : new StreamTip(row.getLong(LAST_SEQUENCE), row.getLong(LAST_POSITION));
                 }
-                if (stored + 1 != stream.getValue()) {
+                if (tip.sequence() + 1 != stream.getValue()) {
                     String message = "another writer appended to " + stream.getKey() + " first: its events here start"
-                            + " at sequence [" + stream.getValue() + "], the stream already holds up to [" + stored
-                            + "]; decide the command again";
+                            + " at sequence [" + stream.getValue() + "], the stream already holds up to ["
+                            + tip.sequence() + "]; decide the command again";
                     if (stream.getValue() == 0) {
                         throw new AggregateStreamCreationException(message);
                     }
                     throw new ConcurrencyException(message);
                 }
+                tips.put(stream.getKey(), tip);
             }
         }
+        return tips;
+    }
+
+    /** Inserts the rows in one batch; they come back as stored, with the positions the store gave them. */
+    private List<LeafInput> insert(Connection connection, List<EventRow> rows, EventMessage<?> first)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + DomainEvents.TABLE + " (" + String.join(
+                        ", ", DomainEvents.TYPE, DomainEvents.AGGREGATE_IDENTIFIER, DomainEvents.SEQUENCE_NUMBER,
+                        DomainEvents.EVENT_IDENTIFIER, DomainEvents.PAYLOAD_TYPE, DomainEvents.PAYLOAD_REVISION,
+                        DomainEvents.TIME_STAMP, DomainEvents.PAYLOAD, DomainEvents.META_DATA)
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[]{DomainEvents.GLOBAL_INDEX})) {
+            for (EventRow row : rows) {
+                insert.setString(1, row.aggregateType());
+                insert.setString(2, row.aggregateId());
+                insert.setLong(3, row.sequence());
+                insert.setString(4, row.eventIdentifier());
+                insert.setString(5, row.payloadType());
+                insert.setString(6, row.payloadRevision());
+                insert.setString(7, row.timestamp());
+                insert.setBytes(8, row.payload());
+                insert.setBytes(9, row.metaData());
+                insert.addBatch();
+            }
+            try {
+                insert.executeBatch();
+            } catch (SQLException e) {
+                // The unique stream index is the last guard behind the check above.
+                handlePersistenceException(e, first);
+            }
+            List<LeafInput> stored = new ArrayList<>(rows.size());
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                for (EventRow row : rows) {
+                    if (!keys.next()) {
+                        throw new SQLException("the store gave " + stored.size() + " positions for " + rows.size()
+                                                       + " events");
+                    }
+                    stored.add(row.at(keys.getLong(DomainEvents.GLOBAL_INDEX)));
+                }
+            }
+            return stored;
+        }
+    }
+
+    /**
+     * The appended streams' last leaves are remembered once the append's unit of work commits, and forgotten if it
+     * rolls back; a leaf is used only for the exact stored row it belongs to, so even one remembered for a
+     * transaction that an embedding application rolled back later is never chained onto.
+     */
+    private void rememberOnceCommitted(Map<String, Leaf> appended) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            hasher.remember(appended);
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        root.afterCommit(unitOfWork -> hasher.remember(appended));
+        root.onRollback(unitOfWork -> hasher.forget(appended.keySet()));
     }
 }

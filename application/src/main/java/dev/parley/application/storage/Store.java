@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A Parley store: a pooled connection to the database at a JDBC URL whose schema is brought up to date by the
@@ -21,6 +22,13 @@ public final class Store implements AutoCloseable {
     /** Connections per store: command threads plus one per read-model segment being processed at once. */
     private static final int POOL_SIZE = 10;
     private static final int LOCK_TIMEOUT_MILLIS = 30_000;
+    /**
+     * Parsed statements H2 keeps per connection. Its default of 8 is fewer than the statements of one command
+     * (append lock, stream check, inserts, hashes, the stream-type and aggregate reads), so each was parsed anew
+     * every time: a tenth of a command's time in the profile (docs/profiles/commands.md).
+     */
+    private static final String H2_QUERY_CACHE = "QUERY_CACHE_SIZE";
+    private static final int H2_QUERY_CACHE_SIZE = 64;
     /** Less free space than this, and a failed write is put down to a full disk: H2 writes in chunks of about this. */
     private static final long NEARLY_FULL_BYTES = 1024 * 1024;
 
@@ -68,6 +76,10 @@ public final class Store implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         if (url.startsWith("jdbc:h2:")) {
+            if (!url.toUpperCase(Locale.ROOT).contains(";" + H2_QUERY_CACHE + "=")) {
+                // A database setting: it holds if this pool is the first to open the database in this JVM.
+                config.setJdbcUrl(url + ";" + H2_QUERY_CACHE + "=" + H2_QUERY_CACHE_SIZE);
+            }
             config.setUsername("sa");
             config.setPassword("");
             // H2 gives up on a row lock after 1 s by default; writers queue on the append lock for longer.
