@@ -392,6 +392,9 @@ public final class Parley implements AutoCloseable {
                 new ParleyReadModelsModule(store.dataSource(), transactions, withReadModels, segments, claimTimeout,
                                            nodeId, counted, name -> false, declared).configureModule(configurer);
                 configuration = configurer.start();
+                if (groupCommit != null) {
+                    groupCommit.onDiscardedDecisions(configuration.getComponent(AggregateCaches.class)::forgetAll);
+                }
                 ReadModels models = withReadModels
                         ? new ReadModels(configuration, declared, counted, store.dataSource(),
                                          new TokenPositions(store.dataSource(), serializer))

@@ -49,6 +49,9 @@ public final class GroupCommit implements AutoCloseable {
     private final EventHasher hasher;
     private final BlockingQueue<Append> queue = new LinkedBlockingQueue<>();
     private final ThreadLocal<List<CompletableFuture<Void>>> deferred = new ThreadLocal<>();
+    /** The last append a deferring sender handed over: each of its appends is stored only if the one before was. */
+    private final ThreadLocal<CompletableFuture<Void>> lastDeferred = new ThreadLocal<>();
+    private volatile Runnable discardDecisions = () -> { };
     private final AtomicLong groups = new AtomicLong();
     private final AtomicLong appends = new AtomicLong();
     private final Thread committer;
@@ -96,6 +99,10 @@ public final class GroupCommit implements AutoCloseable {
         deferred.set(mine);
         try {
             send.run();
+        } catch (RuntimeException failed) {
+            // What it handed over before failing is answered before the sender decides anything again.
+            mine.forEach(durable -> durable.exceptionally(ignored -> null).join());
+            throw failed;
         } finally {
             deferred.set(outer);
         }
@@ -103,6 +110,19 @@ public final class GroupCommit implements AutoCloseable {
             outer.addAll(mine);
         }
         return CompletableFuture.allOf(mine.toArray(CompletableFuture[]::new));
+    }
+
+    /** What {@link #discardDecisions()} does: empty the aggregate caches. */
+    public void onDiscardedDecisions(Runnable discard) {
+        this.discardDecisions = discard;
+    }
+
+    /**
+     * Forgets what was decided in memory on top of appends that then failed, once a deferring sender has seen every
+     * append it handed over answered: the aggregates are loaded from the store again.
+     */
+    public void discardDecisions() {
+        discardDecisions.run();
     }
 
     /** Carries {@code rows} into the commit of the current unit of work, or, outside one, commits them and waits. */
@@ -131,13 +151,16 @@ public final class GroupCommit implements AutoCloseable {
     }
 
     private void handOver(Append append) {
-        CompletableFuture<Void> durable = submit(append);
         List<CompletableFuture<Void>> later = deferred.get();
-        if (later != null) {
-            later.add(durable);
-        } else {
-            await(durable);
+        if (later == null) {
+            lastDeferred.remove();
+            await(submit(append));
+            return;
         }
+        // Decided on top of the appends handed over before it: if one of them fails, so does this one.
+        append.after = lastDeferred.get();
+        lastDeferred.set(append.done);
+        later.add(submit(append));
     }
 
     private CompletableFuture<Void> submit(Append append) {
@@ -250,6 +273,10 @@ public final class GroupCommit implements AutoCloseable {
             lastOfStream.put(row.aggregateId(), row.sequence());
         }
         try {
+            if (append.after != null && append.after.isCompletedExceptionally()) {
+                throw new EventStoreException("not appended: it was decided on top of a command of the same sender"
+                                                      + " whose append failed; decide it again");
+            }
             for (Map.Entry<String, Long> stream : firstOfStream.entrySet()) {
                 Long expected = next.get(stream.getKey());
                 if (expected == null) {
@@ -307,5 +334,6 @@ public final class GroupCommit implements AutoCloseable {
         private final List<EventRow> rows = new ArrayList<>();
         private final List<GroupedWrite> writes = new ArrayList<>();
         private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private CompletableFuture<Void> after;
     }
 }
