@@ -1,6 +1,7 @@
 package dev.parley.application;
 
 import dev.parley.application.integrity.EventHasher;
+import dev.parley.application.integrity.GroupCommit;
 import dev.parley.application.integrity.HashingEventStorageEngine;
 import dev.parley.application.messaging.ActorInterceptor;
 import dev.parley.application.messaging.ActorProvider;
@@ -102,7 +103,25 @@ public final class ParleyComponents {
     public static HashingEventStorageEngine eventStorageEngine(ConnectionProvider connections,
                                                                TransactionManager transactions,
                                                                EventUpcasterChain upcasters) {
-        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = storageBuilder(connections, transactions, upcasters);
+        return new HashingEventStorageEngine(builder, new EventHasher(connections), transactions);
+    }
+
+    /**
+     * {@link #eventStorageEngine(ConnectionProvider, TransactionManager, EventUpcasterChain)}, its appends committed
+     * in groups by {@code groupCommit}: only where Parley owns the transactions.
+     */
+    public static HashingEventStorageEngine eventStorageEngine(TransactionManager transactions,
+                                                               EventUpcasterChain upcasters,
+                                                               GroupCommit groupCommit) {
+        return new HashingEventStorageEngine(storageBuilder(groupCommit.connections(), transactions, upcasters),
+                                             groupCommit, transactions);
+    }
+
+    private static JdbcEventStorageEngine.Builder storageBuilder(ConnectionProvider connections,
+                                                                 TransactionManager transactions,
+                                                                 EventUpcasterChain upcasters) {
+        return JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .eventSerializer(serializer())
@@ -112,7 +131,6 @@ public final class ParleyComponents {
                 .schema(Schemas.EVENTS)
                 .batchSize(FETCH_BATCH)
                 .dataType(byte[].class);
-        return new HashingEventStorageEngine(builder, new EventHasher(connections), transactions);
     }
 
     /** The token store of every streaming processor, Parley's and the application's, on Parley's token table. */
