@@ -446,14 +446,11 @@ public final class Integrity {
             StoredTree tree = synced.value();
             TreeHashes hashes = matching(tree, checkpoint);
             long index = tree.leafIndexOf(position);
-            if (index < 0) {
-                throw new IllegalArgumentException("no event at position " + position);
-            }
-            if (index >= checkpoint.treeSize()) {
+            LeafInput event = event(connection, position);
+            if (index < 0 || index >= checkpoint.treeSize()) {
                 throw new IllegalArgumentException("the event at position " + position + " came after the checkpoint "
                                                            + "of " + checkpoint.treeSize() + " events; sign a newer one");
             }
-            LeafInput event = event(connection, position);
             byte[] previous = event.sequence() == 0 ? Hashes.NONE
                     : storedLeaf(connection, event.aggregateId(), event.sequence() - 1);
             byte[] input = event.encode(previous);

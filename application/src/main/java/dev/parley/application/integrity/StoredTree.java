@@ -34,6 +34,8 @@ final class StoredTree {
 
     private final Connection connection;
     private final Map<Long, byte[]> cache = new HashMap<>();
+    /** The size as this transaction left it, once known: H2 answers MAX over its own uncommitted rows stale. */
+    private long size = -1;
 
     /** Works on {@code connection}, in its transaction; the caller commits or rolls back. */
     StoredTree(Connection connection) {
@@ -42,12 +44,16 @@ final class StoredTree {
 
     /** How many leaves the stored tree holds. */
     long size() throws SQLException {
+        if (size >= 0) {
+            return size;
+        }
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT MAX(" + TreeLeaves.LEAF_INDEX + ") AS last_leaf FROM " + TreeLeaves.TABLE);
              ResultSet row = select.executeQuery()) {
             row.next();
             long last = row.getLong("last_leaf");
-            return row.wasNull() ? 0 : last + 1;
+            size = row.wasNull() ? 0 : last + 1;
+            return size;
         }
     }
 
@@ -176,6 +182,7 @@ final class StoredTree {
             statement.executeUpdate("DELETE FROM " + StreamHeads.TABLE);
         }
         cache.clear();
+        size = 0;
     }
 
     /** What extending the tree found: its new size, or the first problem with an event or snapshot. */
@@ -308,6 +315,7 @@ final class StoredTree {
         }
         saveHeads(new ArrayList<>(touched.values()));
         cache.clear();
+        this.size = size;
         return new Extension(size, null, size - start);
     }
 
