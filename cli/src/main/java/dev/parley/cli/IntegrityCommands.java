@@ -155,9 +155,9 @@ final class IntegrityCommands {
         }
     }
 
-    @Command(name = "checkpoint", description = "Verify the store, then sign its tree head as a C2SP checkpoint (a "
-            + "signed note: origin, size, root hash) with the store's Ed25519 key; --verifier-key prints the key that "
-            + "checks it.")
+    @Command(name = "checkpoint", description = "Verify the events since the last checkpoint, then sign the tree head "
+            + "as a C2SP checkpoint (a signed note: origin, size, root hash, stream heads) with the store's Ed25519 "
+            + "key; --verifier-key prints the key that checks it.")
     static final class CheckpointCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
