@@ -178,6 +178,10 @@ public final class Bench {
                 attempt("fork " + size + " [" + name + "]", failures,
                         () -> figures.add(ForkCost.measure(store, url, size, plan.forkRuns())));
             }
+            if (plan.wants("verify")) {
+                attempt("proofs " + size + " [" + name + "]", failures,
+                        () -> figures.addAll(Proofs.measure(store, url, size)));
+            }
         }
     }
 

@@ -8,6 +8,9 @@ final class Names {
     static final String LOAD = "aggregate load";
     static final String FORK = "fork create + 100 commands + diff";
     static final String VERIFY = "verify events/s";
+    static final String CHECKPOINT = "checkpoint";
+    static final String PROVE = "prove one event";
+    static final String ATTEST = "attest";
     static final String PEAK_HEAP = "peak heap, replay";
     static final String JMH = "jmh";
 

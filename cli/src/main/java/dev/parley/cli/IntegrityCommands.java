@@ -1,6 +1,8 @@
 package dev.parley.cli;
 
 import dev.parley.application.Parley;
+import dev.parley.application.integrity.Attestation;
+import dev.parley.application.integrity.AttestedAnswer;
 import dev.parley.application.integrity.CheckpointTrust;
 import dev.parley.application.integrity.Hashes;
 import dev.parley.application.integrity.InclusionProof;
@@ -38,7 +40,7 @@ final class IntegrityCommands {
     private IntegrityCommands() {
     }
 
-    private static Parley open(StoreOption store) {
+    static Parley open(StoreOption store) {
         return Parley.builder().store(store.urlOr(Store.DEFAULT_URL)).readModels(false).build();
     }
 
@@ -50,7 +52,16 @@ final class IntegrityCommands {
         return verified;
     }
 
-    private static <T> T read(Path file, Class<T> type) {
+    /** Signs a checkpoint, verifying what is new since the last one, with progress on a terminal. */
+    static Integrity.Outcome<SignedCheckpoint> sign(Parley parley, Integrity integrity, PrintWriter err) {
+        long head = parley.forks().head();
+        Progress progress = Progress.onTerminal(err, "event");
+        Integrity.Outcome<SignedCheckpoint> signed = integrity.sign(done -> progress.at(done, head));
+        progress.clear();
+        return signed;
+    }
+
+    static <T> T read(Path file, Class<T> type) {
         try {
             return ParleyJson.mapper().readValue(file.toFile(), type);
         } catch (IOException e) {
@@ -92,7 +103,7 @@ final class IntegrityCommands {
         }
     }
 
-    private static void write(String text, Path outOrNull, PrintWriter out) {
+    static void write(String text, Path outOrNull, PrintWriter out) {
         if (outOrNull == null) {
             out.print(text);
             out.flush();
@@ -108,7 +119,7 @@ final class IntegrityCommands {
         write(Json.write(document) + "\n", outOrNull, out);
     }
 
-    private static Integrity integrity(Parley parley, KeyOption keys) {
+    static Integrity integrity(Parley parley, KeyOption keys) {
         return new Integrity(parley.store().dataSource(), keys.resolve(parley.store().url()), keys.originOrNull());
     }
 
@@ -144,9 +155,9 @@ final class IntegrityCommands {
         }
     }
 
-    @Command(name = "checkpoint", description = "Verify the store, then sign its tree head as a C2SP checkpoint (a "
-            + "signed note: origin, size, root hash) with the store's Ed25519 key; --verifier-key prints the key that "
-            + "checks it.")
+    @Command(name = "checkpoint", description = "Verify the events since the last checkpoint, then sign the tree head "
+            + "as a C2SP checkpoint (a signed note: origin, size, root hash, stream heads) with the store's Ed25519 "
+            + "key; --verifier-key prints the key that checks it.")
     static final class CheckpointCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -169,13 +180,12 @@ final class IntegrityCommands {
                     write(integrity.verifierKey() + "\n", out, spec.commandLine().getOut());
                     return ExitCodes.OK;
                 }
-                Verification verified = verify(parley, integrity, err);
-                if (!verified.intact()) {
-                    Verification.Problem problem = verified.problem();
-                    err.println(TerminalText.escape("parley: refusing to sign: " + problem.describe()));
+                Integrity.Outcome<SignedCheckpoint> signed = sign(parley, integrity, err);
+                if (!signed.intact()) {
+                    err.println(TerminalText.escape("parley: refusing to sign: " + signed.problem().describe()));
                     return ExitCodes.TAMPERED;
                 }
-                SignedCheckpoint checkpoint = integrity.checkpoint(verified);
+                SignedCheckpoint checkpoint = signed.value();
                 write(checkpoint.format(), out, spec.commandLine().getOut());
                 err.println(TerminalText.escape("Signed a checkpoint of " + checkpoint.treeSize() + " events of "
                                                         + checkpoint.checkpoint().origin() + ", root "
@@ -290,24 +300,24 @@ final class IntegrityCommands {
                 SignedTreeHead checkpoint = checkpointFile != null ? readCheckpoint(checkpointFile)
                         : integrity.latestCheckpoint().orElseThrow(() -> new ExitCodes.UsageException(
                         "no checkpoint yet: run parley checkpoint first"));
-                Verification verified = verify(parley, integrity, spec.commandLine().getErr());
-                if (!verified.intact()) {
-                    spec.commandLine().getErr().println(TerminalText.escape(
-                            "parley: the store does not verify: " + verified.problem().describe()));
-                    return ExitCodes.TAMPERED;
-                }
                 if (consistencyFrom != null) {
                     if (!(checkpoint instanceof SignedCheckpoint signed)) {
                         throw new ExitCodes.UsageException("a witness cosigns signed-note checkpoints only; sign one "
                                                                    + "with parley checkpoint");
                     }
-                    write(integrity.witnessRequest(verified, signed, consistencyFrom).format(), out,
-                          spec.commandLine().getOut());
-                    return ExitCodes.OK;
+                    return written(integrity.witnessRequest(signed, consistencyFrom), request -> request.format());
                 }
-                InclusionProof proof = integrity.prove(verified, position, checkpoint);
-                write(proof, out, spec.commandLine().getOut());
+                return written(integrity.prove(position, checkpoint), proof -> Json.write(proof) + "\n");
             }
+        }
+
+        private <T> int written(Integrity.Outcome<T> outcome, java.util.function.Function<T, String> text) {
+            if (!outcome.intact()) {
+                spec.commandLine().getErr().println(TerminalText.escape(
+                        "parley: the store does not verify: " + outcome.problem().describe()));
+                return ExitCodes.TAMPERED;
+            }
+            write(text.apply(outcome.value()), out, spec.commandLine().getOut());
             return ExitCodes.OK;
         }
     }
@@ -355,21 +365,82 @@ final class IntegrityCommands {
         }
 
         private CheckpointTrust trust() {
-            List<VerifierKey> logKeys = verifierKey == null ? List.of() : List.of(verifierKey(verifierKey,
-                                                                                              "verifier key"));
-            if (logKeys.stream().anyMatch(key -> key.type() != VerifierKey.ED25519)) {
-                throw new ExitCodes.UsageException("a log's verifier key has signature type 0x01 (Ed25519); that is a "
-                                                           + "witness's key: give it with --witness");
+            return logTrust(verifierKey, publicKey);
+        }
+    }
+
+    /** Trust in the log key given as {@code --verifier-key} or {@code --public-key} (either may be null). */
+    static CheckpointTrust logTrust(String verifierKey, String publicKey) {
+        List<VerifierKey> logKeys = verifierKey == null ? List.of() : List.of(verifierKey(verifierKey,
+                                                                                          "verifier key"));
+        if (logKeys.stream().anyMatch(key -> key.type() != VerifierKey.ED25519)) {
+            throw new ExitCodes.UsageException("a log's verifier key has signature type 0x01 (Ed25519); that is a "
+                                                       + "witness's key: give it with --witness");
+        }
+        byte[] raw = null;
+        if (publicKey != null) {
+            try {
+                raw = LegacyCheckpoint.rawPublicKey(keyText(publicKey));
+            } catch (IllegalArgumentException e) {
+                throw new ExitCodes.UsageException("the public key is not an Ed25519 public key in base64 X.509");
             }
-            byte[] raw = null;
-            if (publicKey != null) {
-                try {
-                    raw = LegacyCheckpoint.rawPublicKey(keyText(publicKey));
-                } catch (IllegalArgumentException e) {
-                    throw new ExitCodes.UsageException("the public key is not an Ed25519 public key in base64 X.509");
-                }
+        }
+        return new CheckpointTrust(logKeys, raw, "the one given", List.of(), 0);
+    }
+
+    @Command(name = "verify-attestation", description = "Check an attested status answer (parley status ID --attest "
+            + "FILE) offline, with no store: the checkpoint's signature, that the stream's events are all there up to "
+            + "its head the checkpoint commits to, each in the checkpoint's tree, and that folding them gives the "
+            + "answer. Exit 0 when it holds, 3 when it does not.")
+    static final class VerifyAttestationCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+        @Option(names = "--verifier-key", paramLabel = "KEY", description = "The log's verifier key "
+                + "(origin+keyid+base64, as parley checkpoint --verifier-key prints it) or a file holding it.")
+        String verifierKey;
+        @Option(names = "--public-key", paramLabel = "KEY", description = "The log's Ed25519 public key (base64 "
+                + "X.509, or a file holding it), the key name being the checkpoint's origin.")
+        String publicKey;
+        @Mixin
+        WitnessOption witnesses;
+        @Option(names = "--json", description = "Print the status the proven events give, as parley status --json "
+                + "prints it, instead of a sentence.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Attestation attestation = read(file, Attestation.class);
+            CheckpointTrust trust = witnesses.applyTo(logTrust(verifierKey, publicKey));
+            if (!trust.hasLogKey()) {
+                throw new ExitCodes.UsageException("an attestation is checked against its log's key: give "
+                                                           + "--verifier-key KEY (parley checkpoint --verifier-key "
+                                                           + "prints it)");
             }
-            return new CheckpointTrust(logKeys, raw, "the one given", List.of(), 0);
+            AttestedAnswer.Outcome outcome = AttestedAnswer.check(attestation, trust);
+            PrintWriter out = spec.commandLine().getOut();
+            if (!outcome.valid()) {
+                out.println(TerminalText.escape("INVALID: " + outcome.problem()));
+                out.flush();
+                return ExitCodes.TAMPERED;
+            }
+            if (json) {
+                out.print(outcome.answer() + "\n");
+            } else {
+                out.println(TerminalText.escape(
+                        "Valid: the status of " + attestation.aggregateId() + timeWords(attestation) + " is what its "
+                                + outcome.streamEvents() + " events in the checkpoint of "
+                                + outcome.checkpoint().treeSize() + " events of "
+                                + outcome.checkpoint().checkpoint().origin() + " give, and none was left out."));
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+
+        private static String timeWords(Attestation attestation) {
+            return (attestation.at() == null ? "" : " at " + attestation.at())
+                    + (attestation.knownAt() == null ? "" : " as known at " + attestation.knownAt());
         }
     }
 

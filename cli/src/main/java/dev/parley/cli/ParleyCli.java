@@ -12,6 +12,7 @@ import java.io.PrintWriter;
                         ReplayCommand.class, ForkCommand.class, ForksCommand.class,
                         IntegrityCommands.CheckpointCommand.class, IntegrityCommands.VerifyCommand.class,
                         IntegrityCommands.ProveCommand.class, IntegrityCommands.VerifyProofCommand.class,
+                        IntegrityCommands.VerifyAttestationCommand.class,
                         IntegrityCommands.ExportCommand.class, IntegrityCommands.ImportCommand.class,
                         WitnessCommand.class,
                         NodeCommand.class, DemoCommand.class})

@@ -1,5 +1,11 @@
 package dev.parley.cli;
 
+import dev.parley.application.Parley;
+import dev.parley.application.integrity.Attestation;
+import dev.parley.application.integrity.AttestedAnswer;
+import dev.parley.application.integrity.CheckpointTrust;
+import dev.parley.application.integrity.Integrity;
+import dev.parley.application.integrity.SignedCheckpoint;
 import dev.parley.projections.status.FindStatusAsOfQuery;
 import dev.parley.projections.status.FindStatusQuery;
 import dev.parley.projections.status.StatusReport;
@@ -10,6 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -35,8 +42,19 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     TimeOptions time;
 
+    @Option(names = "--attest", paramLabel = "FILE", description = "Also write the answer with a signed checkpoint "
+            + "and the proofs it rests on, which parley verify-attestation checks with no store (needs an ID; signs "
+            + "a checkpoint first when the latest does not cover the store).")
+    Path attest;
+
+    @Mixin
+    KeyOption keys;
+
     @Override
     public Integer call() throws Exception {
+        if (attest != null) {
+            return attested();
+        }
         Object query = time.any() ? new FindStatusAsOfQuery(id, time.at, time.knownAt)
                 : id == null ? FindStatusQuery.all() : FindStatusQuery.of(id);
         StatusReport report = store.ask(query, StatusReport.class);
@@ -48,6 +66,48 @@ final class StatusCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.print(json ? Json.write(report) + "\n" : StatusText.render(report));
         out.flush();
+        return ExitCodes.OK;
+    }
+
+    private int attested() {
+        if (id == null) {
+            throw new ExitCodes.UsageException("--attest attests the status of one negotiation or incident: give its "
+                                                       + "ID");
+        }
+        var err = spec.commandLine().getErr();
+        Integrity.Outcome<Attestation> attested;
+        AttestedAnswer.Outcome checked = null;
+        try (Parley parley = IntegrityCommands.open(store)) {
+            Integrity integrity = IntegrityCommands.integrity(parley, keys);
+            long head = parley.forks().head();
+            Progress progress = Progress.onTerminal(err, "event");
+            attested = integrity.attest(id, time.at, time.knownAt, done -> progress.at(done, head));
+            progress.clear();
+            if (attested.intact()) {
+                checked = AttestedAnswer.check(attested.value(), CheckpointTrust.ownKey(integrity.publicKeyOrNull()));
+            }
+        }
+        if (!attested.intact()) {
+            err.println(TerminalText.escape("parley: refusing to attest: " + attested.problem().describe()));
+            return ExitCodes.TAMPERED;
+        }
+        if (!checked.valid()) {
+            throw new IllegalStateException("the attestation made does not check: " + checked.problem());
+        }
+        Attestation attestation = attested.value();
+        IntegrityCommands.write(Json.write(attestation) + "\n", attest, spec.commandLine().getOut());
+        StatusReport report = checked.report();
+        if (report.negotiations().isEmpty() && report.incidents().isEmpty()) {
+            err.println("parley: no negotiation or incident " + TerminalText.escape(id)
+                                + (time.any() ? " as of that time" : "") + "; its absence is attested in " + attest);
+            return ExitCodes.FAILURE;
+        }
+        var out = spec.commandLine().getOut();
+        out.print(json ? attestation.answer() + "\n" : StatusText.render(report));
+        out.flush();
+        err.println(TerminalText.escape("Attested in " + attest + " against the checkpoint of "
+                                                + SignedCheckpoint.parse(attestation.checkpoint()).treeSize()
+                                                + " events."));
         return ExitCodes.OK;
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.application.integrity;
 
 import dev.parley.projections.schema.Tables.Checkpoints;
 import dev.parley.projections.schema.Tables.DomainEvents;
+import dev.parley.projections.schema.Tables.EventHashes;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -138,26 +140,19 @@ public final class Integrity {
         return keys.publicKeyOrNull();
     }
 
-    /** Signs the current tree head of a verified store as a signed-note checkpoint and keeps it in the store. */
+    /**
+     * Signs the current tree head of a verified store as a signed-note checkpoint and keeps it in the store:
+     * {@link #sign(LongConsumer)} for a caller that has just verified everything.
+     */
     public SignedCheckpoint checkpoint(Verification verified) {
         if (!verified.intact()) {
             throw new IllegalStateException("refusing to sign a store that does not verify");
         }
-        String origin = origin();
-        SignedCheckpoint checkpoint = SignedCheckpoint.sign(
-                new Checkpoint(origin, verified.leaves().size(), verified.root()), keys.signingKey(origin));
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO " + Checkpoints.TABLE + " (" + Checkpoints.TREE_SIZE + ", " + Checkpoints.DOCUMENT
-                             + ", " + Checkpoints.CREATED_AT + ") VALUES (?, ?, ?)")) {
-            insert.setLong(1, checkpoint.treeSize());
-            insert.setString(2, checkpoint.format());
-            insert.setString(3, Instant.now().toString());
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot keep the checkpoint: " + e.getMessage(), e);
+        Outcome<SignedCheckpoint> signed = sign(done -> { });
+        if (!signed.intact()) {
+            throw new IllegalStateException("refusing to sign: " + signed.problem().describe());
         }
-        return checkpoint;
+        return signed.value();
     }
 
     /** The last checkpoint this store signed, in whichever form it was signed. */
@@ -184,14 +179,19 @@ public final class Integrity {
     }
 
     private Optional<String> latestDocument() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
+        try (Connection connection = dataSource.getConnection()) {
+            return latestDocument(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read checkpoints: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<String> latestDocument(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
                      "SELECT " + Checkpoints.DOCUMENT + " FROM " + Checkpoints.TABLE + " ORDER BY "
                              + Checkpoints.CREATED_AT + " DESC, " + Checkpoints.TREE_SIZE + " DESC");
              ResultSet row = select.executeQuery()) {
             return row.next() ? Optional.of(row.getString(Checkpoints.DOCUMENT)) : Optional.empty();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read checkpoints: " + e.getMessage(), e);
         }
     }
 
@@ -224,59 +224,47 @@ public final class Integrity {
             return "the first " + checkpoint.treeSize() + " events were rewritten since the checkpoint"
                     + " (no consistency proof)";
         }
+        if (checkpoint instanceof SignedCheckpoint signed) {
+            HeadsTree.Commitment committed;
+            try {
+                committed = HeadsTree.Commitment.of(signed.checkpoint());
+            } catch (IllegalArgumentException e) {
+                return "the checkpoint's stream heads line is malformed: " + e.getMessage();
+            }
+            if (committed != null && !committed.line().equals(headsAt(checkpoint.treeSize()).extensionLine())) {
+                return "the checkpoint's stream heads are not those of its " + checkpoint.treeSize() + " events";
+            }
+        }
         return null;
+    }
+
+    /** The heads tree of the first {@code size} events in position order, from the stored hashes. */
+    HeadsTree headsAt(long size) {
+        java.util.Map<String, StreamHead> heads = new java.util.HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT h." + EventHashes.AGGREGATE_IDENTIFIER + ", h." + EventHashes.SEQUENCE_NUMBER + ", h."
+                             + EventHashes.LEAF_HASH + ", e." + DomainEvents.TYPE + " FROM " + EventHashes.TABLE
+                             + " h JOIN " + DomainEvents.TABLE + " e ON e." + DomainEvents.GLOBAL_INDEX + " = h."
+                             + EventHashes.GLOBAL_INDEX + " ORDER BY h." + EventHashes.GLOBAL_INDEX)) {
+            select.setFetchSize(1_000);
+            try (ResultSet row = select.executeQuery()) {
+                for (long read = 0; read < size && row.next(); read++) {
+                    String id = row.getString(EventHashes.AGGREGATE_IDENTIFIER);
+                    heads.put(id, new StreamHead(row.getString(DomainEvents.TYPE), id,
+                                                 row.getLong(EventHashes.SEQUENCE_NUMBER),
+                                                 row.getBytes(EventHashes.LEAF_HASH)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the stream heads: " + e.getMessage(), e);
+        }
+        return HeadsTree.of(heads.values());
     }
 
     /** {@link #checkAgainst(Verification, SignedTreeHead, CheckpointTrust)} with no witnesses asked for. */
     public String checkAgainst(Verification verified, SignedTreeHead checkpoint) {
         return checkAgainst(verified, checkpoint, CheckpointTrust.ownKey(null));
-    }
-
-    /**
-     * The request a witness needs to cosign {@code checkpoint} after cosigning {@code oldSize} events: the RFC 6962
-     * consistency proof from {@code oldSize} to the checkpoint's tree, made from this store.
-     */
-    public WitnessRequest witnessRequest(Verification verified, SignedCheckpoint checkpoint, long oldSize) {
-        long size = checkpoint.treeSize();
-        if (oldSize < 0 || oldSize > size) {
-            throw new IllegalArgumentException("a consistency proof is from 0 to the checkpoint's " + size
-                                                       + " events, not from " + oldSize);
-        }
-        List<byte[]> prefix = prefixMatching(verified, checkpoint);
-        List<byte[]> proof = oldSize == 0 || oldSize == size ? List.of()
-                : MerkleTree.consistencyProof(prefix, (int) oldSize);
-        return new WitnessRequest(oldSize, proof, checkpoint);
-    }
-
-    private static List<byte[]> prefixMatching(Verification verified, SignedTreeHead checkpoint) {
-        if (checkpoint.treeSize() > verified.leaves().size()) {
-            throw new IllegalStateException("the store no longer matches the checkpoint");
-        }
-        List<byte[]> prefix = verified.leaves().subList(0, (int) checkpoint.treeSize());
-        if (!Arrays.equals(MerkleTree.root(prefix), checkpoint.root())) {
-            throw new IllegalStateException("the store no longer matches the checkpoint");
-        }
-        return prefix;
-    }
-
-    /** Proves the event at {@code position} is in the tree {@code checkpoint} signed. */
-    public InclusionProof prove(Verification verified, long position, SignedTreeHead checkpoint) {
-        int index = verified.leafIndexOf(position);
-        if (index < 0) {
-            throw new IllegalArgumentException("no event at position " + position);
-        }
-        if (index >= checkpoint.treeSize()) {
-            throw new IllegalArgumentException("the event at position " + position + " came after the checkpoint of "
-                                                       + checkpoint.treeSize() + " events; sign a newer one");
-        }
-        List<byte[]> prefix = prefixMatching(verified, checkpoint);
-        LeafInput event = event(position);
-        byte[] previous = event.sequence() == 0 ? Hashes.NONE
-                : verified.leaves().get(verified.leafIndexOf(positionOf(event.aggregateId(), event.sequence() - 1)));
-        return new InclusionProof(position, event.aggregateId(), event.sequence(), index, checkpoint.treeSize(),
-                                  Hashes.hex(checkpoint.root()), Hashes.hex(verified.leaves().get(index)),
-                                  Base64.getEncoder().encodeToString(event.encode(previous)),
-                                  MerkleTree.inclusionPath(prefix, index).stream().map(Hashes::hex).toList());
     }
 
     /**
@@ -321,18 +309,308 @@ public final class Integrity {
         return null;
     }
 
-    /** An origin asked for that is not the one the store's checkpoints carry. */
-    public static final class OriginMismatchException extends IllegalArgumentException {
-        public OriginMismatchException(String message) {
-            super(message);
+    /** What signing, proving or attesting found: the result, or the first problem of the store (tampered). */
+    public record Outcome<T>(T value, Verification.Problem problem) {
+
+        public boolean intact() {
+            return problem == null;
         }
     }
 
-    private LeafInput event(long position) {
+    @FunctionalInterface
+    private interface Work<T> {
+        Outcome<T> run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in one REPEATABLE READ transaction, committed when it finds no problem. */
+    private <T> Outcome<T> inTransaction(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            boolean done = false;
+            try {
+                Outcome<T> outcome = work.run(connection);
+                if (outcome.intact()) {
+                    connection.commit();
+                    done = true;
+                }
+                return outcome;
+            } finally {
+                if (!done) {
+                    connection.rollback();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read or extend the store's tree: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Brings the stored tree to at least {@code size} leaves (all events for {@link Long#MAX_VALUE}), verifying what
+     * it adds, and checks it against the store's latest checkpoint; rebuilds it from the events once when it does
+     * not match (derived data: absent in stores written before it, or altered).
+     */
+    private Outcome<StoredTree> sync(Connection connection, long size, LongConsumer progress) throws SQLException {
+        StoredTree tree = new StoredTree(connection);
+        SignedTreeHead latest = latestDocument(connection).map(SignedTreeHead::parse).filter(this::trusted)
+                                                          .orElse(null);
+        boolean rebuilt = false;
+        if (latest == null || (tree.size() >= latest.treeSize() && !tree.hasRoot(latest.treeSize(), latest.root()))) {
+            tree.clear();
+            rebuilt = true;
+        }
+        long target = latest == null ? size : Math.max(size, latest.treeSize());
+        while (true) {
+            StoredTree.Extension extension;
+            try {
+                extension = tree.extend(target, progress);
+            } catch (StoredTree.MissingHashException e) {
+                if (rebuilt) {
+                    throw e;
+                }
+                tree.clear();
+                rebuilt = true;
+                continue;
+            }
+            if (extension.problem() != null) {
+                return new Outcome<>(null, extension.problem());
+            }
+            if (latest == null) {
+                return new Outcome<>(tree, null);
+            }
+            if (latest.treeSize() > extension.size()) {
+                return new Outcome<>(null, new Verification.Problem(-1, null, "the history was truncated: the "
+                        + "checkpoint holds " + latest.treeSize() + " events, the store " + extension.size()));
+            }
+            if (tree.hasRoot(latest.treeSize(), latest.root())) {
+                return new Outcome<>(tree, null);
+            }
+            if (rebuilt) {
+                return new Outcome<>(null, new Verification.Problem(-1, null, "the first " + latest.treeSize()
+                        + " events were rewritten since the store's latest checkpoint"));
+            }
+            tree.clear();
+            rebuilt = true;
+        }
+    }
+
+    private boolean trusted(SignedTreeHead checkpoint) {
+        byte[] ownKey = keys.publicKeyOrNull();
+        return ownKey != null && CheckpointTrust.ownKey(ownKey).problemWith(checkpoint) == null;
+    }
+
+    /**
+     * Signs the current tree head as a signed-note checkpoint committing to every stream's head, and keeps it in the
+     * store. Verifies only the events since the store's latest checkpoint (all of them the first time, or when the
+     * stored tree does not match it); {@code parley verify} still checks everything.
+     */
+    public Outcome<SignedCheckpoint> sign(LongConsumer progress) {
+        String origin = origin();
+        NoteSigningKey key = keys.signingKey(origin);
+        return inTransaction(connection -> {
+            Outcome<StoredTree> synced = sync(connection, Long.MAX_VALUE, progress);
+            if (!synced.intact()) {
+                return new Outcome<>(null, synced.problem());
+            }
+            StoredTree tree = synced.value();
+            long size = tree.size();
+            HeadsTree heads = HeadsTree.of(tree.heads().values());
+            SignedCheckpoint checkpoint = SignedCheckpoint.sign(
+                    new Checkpoint(origin, size, tree.hashes().root(size), List.of(heads.extensionLine())), key);
+            keep(connection, checkpoint);
+            return new Outcome<>(checkpoint, null);
+        });
+    }
+
+    private static void keep(Connection connection, SignedCheckpoint checkpoint) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + Checkpoints.TABLE + " (" + Checkpoints.TREE_SIZE + ", " + Checkpoints.DOCUMENT
+                        + ", " + Checkpoints.CREATED_AT + ") VALUES (?, ?, ?)")) {
+            insert.setLong(1, checkpoint.treeSize());
+            insert.setString(2, checkpoint.format());
+            insert.setString(3, Instant.now().toString());
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Proves the event at {@code position} is in the tree {@code checkpoint} signed, reading O(log n) hashes of the
+     * stored tree.
+     */
+    public Outcome<InclusionProof> prove(long position, SignedTreeHead checkpoint) {
+        return inTransaction(connection -> {
+            Outcome<StoredTree> synced = sync(connection, checkpoint.treeSize(), done -> { });
+            if (!synced.intact()) {
+                return new Outcome<>(null, synced.problem());
+            }
+            StoredTree tree = synced.value();
+            TreeHashes hashes = matching(tree, checkpoint);
+            long index = tree.leafIndexOf(position);
+            LeafInput event = event(connection, position);
+            if (index < 0 || index >= checkpoint.treeSize()) {
+                throw new IllegalArgumentException("the event at position " + position + " came after the checkpoint "
+                                                           + "of " + checkpoint.treeSize() + " events; sign a newer one");
+            }
+            byte[] previous = event.sequence() == 0 ? Hashes.NONE
+                    : storedLeaf(connection, event.aggregateId(), event.sequence() - 1);
+            byte[] input = event.encode(previous);
+            byte[] leaf = Hashes.leaf(input);
+            if (!Arrays.equals(leaf, tree.leaf(index))) {
+                return new Outcome<>(null, new Verification.Problem(position, event.aggregateId(),
+                        "the stored event does not match its hash (altered, swapped or forged)"));
+            }
+            return new Outcome<>(new InclusionProof(
+                    position, event.aggregateId(), event.sequence(), index, checkpoint.treeSize(),
+                    Hashes.hex(checkpoint.root()), Hashes.hex(leaf), Base64.getEncoder().encodeToString(input),
+                    hashes.inclusionPath(index, checkpoint.treeSize()).stream().map(Hashes::hex).toList()), null);
+        });
+    }
+
+    /** The request a witness needs to cosign {@code checkpoint} after {@code oldSize} events, from the stored tree. */
+    public Outcome<WitnessRequest> witnessRequest(SignedCheckpoint checkpoint, long oldSize) {
+        long size = checkpoint.treeSize();
+        if (oldSize < 0 || oldSize > size) {
+            throw new IllegalArgumentException("a consistency proof is from 0 to the checkpoint's " + size
+                                                       + " events, not from " + oldSize);
+        }
+        return inTransaction(connection -> {
+            Outcome<StoredTree> synced = sync(connection, size, done -> { });
+            if (!synced.intact()) {
+                return new Outcome<>(null, synced.problem());
+            }
+            TreeHashes hashes = matching(synced.value(), checkpoint);
+            List<byte[]> proof = oldSize == 0 || oldSize == size ? List.of() : hashes.consistencyProof(oldSize, size);
+            return new Outcome<>(new WitnessRequest(oldSize, proof, checkpoint), null);
+        });
+    }
+
+    private static TreeHashes matching(StoredTree tree, SignedTreeHead checkpoint) throws SQLException {
+        if (!tree.hasRoot(checkpoint.treeSize(), checkpoint.root())) {
+            throw new IllegalStateException("the store no longer matches the checkpoint");
+        }
+        return tree.hashes();
+    }
+
+    /**
+     * Attests the status of {@code aggregateId} at {@code at} by what was recorded by {@code knownAt} (null bounds
+     * open), against a checkpoint of the whole store committing to the stream heads: the latest when it is one, else
+     * a new one signed first.
+     */
+    public Outcome<Attestation> attest(String aggregateId, Instant at, Instant knownAt, LongConsumer progress) {
+        SignedCheckpoint checkpoint = latestCoveringCheckpoint();
+        if (checkpoint == null) {
+            Outcome<SignedCheckpoint> signed = sign(progress);
+            if (!signed.intact()) {
+                return new Outcome<>(null, signed.problem());
+            }
+            checkpoint = signed.value();
+        }
+        SignedCheckpoint against = checkpoint;
+        return inTransaction(connection -> {
+            Outcome<StoredTree> synced = sync(connection, against.treeSize(), progress);
+            if (!synced.intact()) {
+                return new Outcome<>(null, synced.problem());
+            }
+            StoredTree tree = synced.value();
+            TreeHashes hashes = matching(tree, against);
+            long size = against.treeSize();
+            if (tree.size() != size) {
+                throw new IllegalStateException("the store grew while attesting; try again");
+            }
+            HeadsTree heads = HeadsTree.of(tree.heads().values());
+            if (!heads.commitment().line().equals(
+                    String.valueOf(HeadsTree.Commitment.of(against.checkpoint()).line()))) {
+                throw new IllegalStateException("the store no longer matches the checkpoint's stream heads");
+            }
+            int index = heads.indexOf(aggregateId);
+            Attestation.HeadProof head = null;
+            List<Attestation.HeadProof> neighbours = new ArrayList<>();
+            List<Attestation.EventProof> events = new ArrayList<>();
+            List<LeafInput> stream = new ArrayList<>();
+            if (index >= 0) {
+                head = headProof(heads, index);
+                StreamHead last = heads.head(index);
+                byte[] previous = Hashes.NONE;
+                for (LeafInput event : stream(connection, aggregateId, last.lastSequence())) {
+                    byte[] input = event.encode(previous);
+                    long leafIndex = tree.leafIndexOf(event.position());
+                    byte[] leaf = Hashes.leaf(input);
+                    if (leafIndex < 0 || leafIndex >= size || !Arrays.equals(leaf, tree.leaf(leafIndex))) {
+                        return new Outcome<>(null, new Verification.Problem(event.position(), aggregateId,
+                                "the stored event does not match its hash (altered, swapped or forged)"));
+                    }
+                    events.add(new Attestation.EventProof(
+                            leafIndex, Base64.getEncoder().encodeToString(input),
+                            hashes.inclusionPath(leafIndex, size).stream().map(Hashes::hex).toList()));
+                    stream.add(event);
+                    previous = leaf;
+                }
+            } else {
+                int insertion = -index - 1;
+                if (insertion > 0) {
+                    neighbours.add(headProof(heads, insertion - 1));
+                }
+                if (insertion < heads.size()) {
+                    neighbours.add(headProof(heads, insertion));
+                }
+            }
+            String answer = AttestedAnswer.text(AttestedAnswer.fold(aggregateId, stream, at, knownAt));
+            return new Outcome<>(new Attestation(Attestation.FORMAT, aggregateId, at == null ? null : at.toString(),
+                                                 knownAt == null ? null : knownAt.toString(), answer,
+                                                 against.format(), head, neighbours, events), null);
+        });
+    }
+
+    private static Attestation.HeadProof headProof(HeadsTree heads, int index) {
+        return new Attestation.HeadProof(index, Base64.getEncoder().encodeToString(heads.head(index).encode()),
+                                         heads.inclusionPath(index).stream().map(Hashes::hex).toList());
+    }
+
+    /** The latest checkpoint when it is a signed note of every event in the store with stream heads, else null. */
+    private SignedCheckpoint latestCoveringCheckpoint() {
+        SignedTreeHead latest = latestCheckpoint().orElse(null);
+        if (!(latest instanceof SignedCheckpoint signed) || HeadsTree.Commitment.of(signed.checkpoint()) == null
+                || !trusted(signed)) {
+            return null;
+        }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT " + StoredRows.COLUMNS + " FROM " + DomainEvents.TABLE + " WHERE "
-                             + DomainEvents.GLOBAL_INDEX + " = ?")) {
+                     "SELECT MAX(" + DomainEvents.GLOBAL_INDEX + ") AS head FROM " + DomainEvents.TABLE);
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            long head = row.getLong("head");
+            boolean empty = row.wasNull();
+            if (signed.treeSize() == 0) {
+                return empty ? signed : null;
+            }
+            return !empty && new StoredTree(connection).positionOf(signed.treeSize() - 1) == head ? signed : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the store's head: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<LeafInput> stream(Connection connection, String aggregateId, long lastSequence)
+            throws SQLException {
+        List<LeafInput> events = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + StoredRows.COLUMNS + " FROM " + DomainEvents.TABLE + " WHERE "
+                        + DomainEvents.AGGREGATE_IDENTIFIER + " = ? AND " + DomainEvents.SEQUENCE_NUMBER
+                        + " <= ? ORDER BY " + DomainEvents.SEQUENCE_NUMBER)) {
+            select.setString(1, aggregateId);
+            select.setLong(2, lastSequence);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    events.add(StoredRows.read(rows));
+                }
+            }
+        }
+        return events;
+    }
+
+    private static LeafInput event(Connection connection, long position) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + StoredRows.COLUMNS + " FROM " + DomainEvents.TABLE + " WHERE "
+                        + DomainEvents.GLOBAL_INDEX + " = ?")) {
             select.setLong(1, position);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -340,25 +618,25 @@ public final class Integrity {
                 }
                 return StoredRows.read(row);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the event: " + e.getMessage(), e);
         }
     }
 
-    private long positionOf(String aggregateId, long sequence) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT " + DomainEvents.GLOBAL_INDEX + " FROM " + DomainEvents.TABLE + " WHERE "
-                             + DomainEvents.AGGREGATE_IDENTIFIER + " = ? AND " + DomainEvents.SEQUENCE_NUMBER
-                             + " = ?")) {
+    private static byte[] storedLeaf(Connection connection, String aggregateId, long sequence) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + EventHashes.LEAF_HASH + " FROM " + EventHashes.TABLE + " WHERE "
+                        + EventHashes.AGGREGATE_IDENTIFIER + " = ? AND " + EventHashes.SEQUENCE_NUMBER + " = ?")) {
             select.setString(1, aggregateId);
             select.setLong(2, sequence);
             try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(DomainEvents.GLOBAL_INDEX);
+                return row.next() ? row.getBytes(EventHashes.LEAF_HASH) : Hashes.NONE;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the event: " + e.getMessage(), e);
+        }
+    }
+
+    /** An origin asked for that is not the one the store's checkpoints carry. */
+    public static final class OriginMismatchException extends IllegalArgumentException {
+        public OriginMismatchException(String message) {
+            super(message);
         }
     }
 }

@@ -63,7 +63,54 @@ public record LeafInput(long position,
         return new Head(position, aggregateType, aggregateId, in.getLong());
     }
 
-    private static String readText(ByteBuffer in) {
+    /** An event read back from its encoding, with the leaf hash of its stream's previous event it was chained to. */
+    public record Decoded(LeafInput event, byte[] previousLeaf) {
+    }
+
+    /**
+     * Reads a whole encoding back; fails when the bytes are not exactly one {@value #VERSION} encoding. An empty
+     * revision or metadata reads as null, as they were stored.
+     */
+    public static Decoded decode(byte[] encoding) {
+        ByteBuffer in = ByteBuffer.wrap(encoding);
+        try {
+            if (!VERSION.equals(readText(in))) {
+                throw new IllegalArgumentException("not a " + VERSION + " encoding");
+            }
+            long position = in.getLong();
+            String aggregateType = readText(in);
+            String aggregateId = readText(in);
+            long sequence = in.getLong();
+            String eventIdentifier = readText(in);
+            String payloadType = readText(in);
+            String revision = readText(in);
+            String timestamp = readText(in);
+            byte[] payload = readBytes(in);
+            byte[] metaData = readBytes(in);
+            if (in.remaining() != Hashes.SIZE) {
+                throw new IllegalArgumentException("a " + VERSION + " encoding ends with one 32-byte leaf hash");
+            }
+            byte[] previous = new byte[Hashes.SIZE];
+            in.get(previous);
+            return new Decoded(new LeafInput(position, aggregateType, aggregateId, sequence, eventIdentifier,
+                                             payloadType, revision.isEmpty() ? null : revision, timestamp, payload,
+                                             metaData.length == 0 ? null : metaData), previous);
+        } catch (java.nio.BufferUnderflowException e) {
+            throw new IllegalArgumentException("the encoding ends early");
+        }
+    }
+
+    private static byte[] readBytes(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
+            throw new IllegalArgumentException("a length runs past the end of the encoding");
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return bytes;
+    }
+
+    static String readText(ByteBuffer in) {
         int length = in.getInt();
         if (length < 0 || length > in.remaining()) {
             throw new IllegalArgumentException("a length runs past the end of the encoding");
@@ -73,16 +120,16 @@ public record LeafInput(long position,
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private static void text(ByteArrayOutputStream out, String value) {
+    static void text(ByteArrayOutputStream out, String value) {
         bytes(out, value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void bytes(ByteArrayOutputStream out, byte[] value) {
+    static void bytes(ByteArrayOutputStream out, byte[] value) {
         out.writeBytes(ByteBuffer.allocate(4).putInt(value.length).array());
         out.writeBytes(value);
     }
 
-    private static void number(ByteArrayOutputStream out, long value) {
+    static void number(ByteArrayOutputStream out, long value) {
         out.writeBytes(ByteBuffer.allocate(8).putLong(value).array());
     }
 }

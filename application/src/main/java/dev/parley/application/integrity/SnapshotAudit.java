@@ -66,6 +66,12 @@ final class SnapshotAudit {
 
     /** The first snapshot that does not match the history, or empty. */
     Optional<Verification.Problem> firstProblem(Connection connection) throws SQLException {
+        return firstProblem(connection, stream -> true);
+    }
+
+    /** The first snapshot of a stream {@code audited} accepts that does not match the history, or empty. */
+    Optional<Verification.Problem> firstProblem(Connection connection, java.util.function.Predicate<String> audited)
+            throws SQLException {
         EmbeddedEventStore unused = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine())
                                                       .build();
         try {
@@ -77,6 +83,9 @@ final class SnapshotAudit {
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String aggregateId = rows.getString(AGGREGATE_IDENTIFIER);
+                    if (!audited.test(aggregateId)) {
+                        continue;
+                    }
                     long sequence = rows.getLong(SEQUENCE_NUMBER);
                     String why = problem(connection, rebuilder, aggregateId, sequence, rows.getString(TYPE),
                                          rows.getString(PAYLOAD_TYPE), rows.getBytes(PAYLOAD));

@@ -30,6 +30,9 @@ public record Verification(List<byte[]> leaves, long[] positions, Problem proble
 
         /** Where the problem is and what it is, as one line. */
         public String describe() {
+            if (!inSnapshot() && stream == null) {
+                return what;
+            }
             return (inSnapshot() ? "the snapshot of " + stream + " at sequence " + snapshotSequence
                     : "position " + position + " (stream " + stream + ")") + ": " + what;
         }

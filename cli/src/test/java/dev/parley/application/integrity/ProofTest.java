@@ -248,7 +248,7 @@ class ProofTest {
         Path checkpoint = checkpoint(url, "checkpoint.json");
         Path proof = prove(url, 20, checkpoint, "proof.json");
         String note = IntegrityCli.read(checkpoint);
-        String line = note.lines().toList().get(4);
+        String line = note.lines().toList().get(5);
         String base64 = line.substring(line.lastIndexOf(' ') + 1);
         byte[] signature = Base64.getDecoder().decode(base64);
         signature[signature.length - 1] ^= 0x01;

@@ -416,8 +416,8 @@ class TamperDetectionTest {
         String foreign = IntegrityCli.read(checkpoint(url, "foreign.note", "--keys",
                                                       directory.resolve("foreign-keys").toString()));
         List<String> lines = own.lines().toList();
-        assertThat(lines).hasSize(5);
-        String signatureLine = lines.get(4);
+        assertThat(lines).as("origin, size, root, stream heads, blank line, signature").hasSize(6);
+        String signatureLine = lines.get(5);
         String base64 = signatureLine.substring(signatureLine.lastIndexOf(' ') + 1);
         byte[] signed = Base64.getDecoder().decode(base64);
         signed[signed.length - 1] ^= 1;
@@ -426,7 +426,7 @@ class TamperDetectionTest {
         root[0] ^= 1;
         String rootEdited = own.replace(lines.get(2), Base64.getEncoder().encodeToString(root));
         String sizeEdited = own.replace("\n" + lines.get(1) + "\n", "\n" + (Long.parseLong(lines.get(1)) - 1) + "\n");
-        String foreignSignature = own.replace(signatureLine, foreign.lines().toList().get(4));
+        String foreignSignature = own.replace(signatureLine, foreign.lines().toList().get(5));
 
         for (String edited : List.of(signature, rootEdited, sizeEdited)) {
             assertThat(edited).isNotEqualTo(own);

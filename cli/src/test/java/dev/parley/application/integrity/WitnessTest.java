@@ -97,8 +97,12 @@ class WitnessTest {
                                                                 .replaceFirst(".*root ", ""));
         assertThat(signed.note().signatures()).hasSize(1);
         assertThat(signed.note().check(key)).isEqualTo(SignedNote.Check.VERIFIED);
+        assertThat(signed.checkpoint().extensions()).singleElement().asString()
+                .as("the commitment to the stream heads, an extension line stock verifiers ignore")
+                .matches("parley-heads-v1 2 [A-Za-z0-9+/]{43}=");
         assertThat(read(checkpoint)).isEqualTo(signed.checkpoint().origin() + "\n13\n"
                                                        + Base64.getEncoder().encodeToString(signed.root())
+                                                       + "\n" + signed.checkpoint().extensions().get(0)
                                                        + "\n\n\u2014 " + key.name() + " "
                                                        + signed.note().signatures().get(0).base64() + "\n");
         assertThat(parley("verify", "--store", url, "--keys", keys.toString(), "--checkpoint",
@@ -266,7 +270,7 @@ class WitnessTest {
         String w1 = witnessKey("w1");
         Path cosigned = cosigned("w1", request(url, checkpoint(url, "checkpoint.note"), 0, "r.request"), "w1.note");
         String note = read(cosigned);
-        String line = note.lines().toList().get(5);
+        String line = note.lines().toList().get(6);
         String base64 = line.substring(line.lastIndexOf(' ') + 1);
         byte[] bytes = Base64.getDecoder().decode(base64);
         bytes[bytes.length - 1] ^= 1;

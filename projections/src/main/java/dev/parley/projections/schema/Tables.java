@@ -83,6 +83,40 @@ public final class Tables {
         }
     }
 
+    /** The event tree's leaves in order, with the positions they stand for (derived data, see docs/integrity.md). */
+    public static final class TreeLeaves {
+        public static final String TABLE = "tree_leaf";
+        public static final String LEAF_INDEX = "leaf_index";
+        public static final String GLOBAL_INDEX = "global_index";
+        public static final String LEAF_HASH = "leaf_hash";
+
+        private TreeLeaves() {
+        }
+    }
+
+    /** The hashes of the event tree's full subtrees of two or more leaves (derived data). */
+    public static final class TreeNodes {
+        public static final String TABLE = "tree_node";
+        public static final String LEVEL = "node_level";
+        public static final String INDEX = "node_index";
+        public static final String HASH = "node_hash";
+
+        private TreeNodes() {
+        }
+    }
+
+    /** Each stream's last event in the event tree (derived data). */
+    public static final class StreamHeads {
+        public static final String TABLE = "stream_head";
+        public static final String AGGREGATE_IDENTIFIER = "aggregate_identifier";
+        public static final String AGGREGATE_TYPE = "aggregate_type";
+        public static final String LAST_SEQUENCE = "last_sequence";
+        public static final String LAST_LEAF = "last_leaf";
+
+        private StreamHeads() {
+        }
+    }
+
     /** The one row that writers lock to append in position order. */
     public static final class AppendLock {
         public static final String TABLE = "append_lock";
