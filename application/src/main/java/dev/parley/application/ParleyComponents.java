@@ -1,8 +1,8 @@
 package dev.parley.application;
 
-import dev.parley.application.integrity.EventHasher;
-import dev.parley.application.integrity.GroupCommit;
-import dev.parley.application.integrity.HashingEventStorageEngine;
+import dev.parley.application.storage.EventHasher;
+import dev.parley.application.storage.GroupCommit;
+import dev.parley.application.storage.HashingEventStorageEngine;
 import dev.parley.application.messaging.ActorInterceptor;
 import dev.parley.application.messaging.ActorProvider;
 import dev.parley.application.messaging.ConflictRetryScheduler;
