@@ -441,11 +441,13 @@ public final class Parley implements AutoCloseable {
                                                  GroupCommit groupCommit) {
             if (dryRun) {
                 return new SequenceEventStorageEngine(
-                        ParleyComponents.eventStorageEngine(transactions, transactions, configuration.upcasterChain()),
+                        ParleyComponents.eventStorageEngine(transactions, transactions, configuration.upcasterChain(),
+                                                            configuration.eventSerializer()),
                         new InMemoryEventStorageEngine());
             }
             configuration.onShutdown(groupCommit::close);
-            return ParleyComponents.eventStorageEngine(transactions, configuration.upcasterChain(), groupCommit);
+            return ParleyComponents.eventStorageEngine(transactions, configuration.upcasterChain(),
+                                                       configuration.eventSerializer(), groupCommit);
         }
     }
 }
