@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The aggregate caches of one configuration, which can all be emptied at once: a sender that decided commands ahead
- * of their commits ({@link dev.parley.application.integrity.GroupCommit#deferring}) empties them when one of those
+ * of their commits ({@link dev.parley.application.storage.GroupCommit#deferring}) empties them when one of those
  * commits failed, since cached aggregates may then hold events the store does not.
  */
 public final class AggregateCaches {

@@ -3,8 +3,8 @@ package dev.parley.application;
 import dev.parley.application.commandfile.AppliedLines;
 import dev.parley.application.fork.Fork;
 import dev.parley.application.fork.Forks;
-import dev.parley.application.integrity.EventHasher;
-import dev.parley.application.integrity.GroupCommit;
+import dev.parley.application.storage.EventHasher;
+import dev.parley.application.storage.GroupCommit;
 import dev.parley.application.integrity.Integrity;
 import dev.parley.application.integrity.KeySource;
 import dev.parley.application.messaging.ActorProvider;
@@ -441,11 +441,13 @@ public final class Parley implements AutoCloseable {
                                                  GroupCommit groupCommit) {
             if (dryRun) {
                 return new SequenceEventStorageEngine(
-                        ParleyComponents.eventStorageEngine(transactions, transactions, configuration.upcasterChain()),
+                        ParleyComponents.eventStorageEngine(transactions, transactions, configuration.upcasterChain(),
+                                                            configuration.eventSerializer()),
                         new InMemoryEventStorageEngine());
             }
             configuration.onShutdown(groupCommit::close);
-            return ParleyComponents.eventStorageEngine(transactions, configuration.upcasterChain(), groupCommit);
+            return ParleyComponents.eventStorageEngine(transactions, configuration.upcasterChain(),
+                                                       configuration.eventSerializer(), groupCommit);
         }
     }
 }

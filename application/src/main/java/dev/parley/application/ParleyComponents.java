@@ -1,8 +1,8 @@
 package dev.parley.application;
 
-import dev.parley.application.integrity.EventHasher;
-import dev.parley.application.integrity.GroupCommit;
-import dev.parley.application.integrity.HashingEventStorageEngine;
+import dev.parley.application.storage.EventHasher;
+import dev.parley.application.storage.GroupCommit;
+import dev.parley.application.storage.HashingEventStorageEngine;
 import dev.parley.application.messaging.ActorInterceptor;
 import dev.parley.application.messaging.ActorProvider;
 import dev.parley.application.messaging.ConflictRetryScheduler;
@@ -98,33 +98,37 @@ public final class ParleyComponents {
 
     /**
      * Parley's event storage: Axon's JDBC engine on Parley's schema, hashing every appended event in the append's
-     * transaction and binding snapshots to the history.
+     * transaction and binding snapshots to the history. {@code events} should be the configuration's own event
+     * serializer: a message read from the store then gives its stored bytes back to that serializer unchanged, which
+     * the audit trail keeps instead of serializing the payload again.
      */
     public static HashingEventStorageEngine eventStorageEngine(ConnectionProvider connections,
                                                                TransactionManager transactions,
-                                                               EventUpcasterChain upcasters) {
-        JdbcEventStorageEngine.Builder builder = storageBuilder(connections, transactions, upcasters);
+                                                               EventUpcasterChain upcasters, Serializer events) {
+        JdbcEventStorageEngine.Builder builder = storageBuilder(connections, transactions, upcasters, events);
         return new HashingEventStorageEngine(builder, new EventHasher(connections), transactions);
     }
 
     /**
-     * {@link #eventStorageEngine(ConnectionProvider, TransactionManager, EventUpcasterChain)}, its appends committed
-     * in groups by {@code groupCommit}: only where Parley owns the transactions.
+     * {@link #eventStorageEngine(ConnectionProvider, TransactionManager, EventUpcasterChain, Serializer)}, its
+     * appends committed in groups by {@code groupCommit}: only where Parley owns the transactions.
      */
     public static HashingEventStorageEngine eventStorageEngine(TransactionManager transactions,
-                                                               EventUpcasterChain upcasters,
+                                                               EventUpcasterChain upcasters, Serializer events,
                                                                GroupCommit groupCommit) {
-        return new HashingEventStorageEngine(storageBuilder(groupCommit.connections(), transactions, upcasters),
+        return new HashingEventStorageEngine(storageBuilder(groupCommit.connections(), transactions, upcasters,
+                                                            events),
                                              groupCommit, transactions);
     }
 
     private static JdbcEventStorageEngine.Builder storageBuilder(ConnectionProvider connections,
                                                                  TransactionManager transactions,
-                                                                 EventUpcasterChain upcasters) {
+                                                                 EventUpcasterChain upcasters,
+                                                                 Serializer events) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .eventSerializer(serializer())
+                .eventSerializer(events)
                 .snapshotSerializer(ParleySerializers.snapshots())
                 .upcasterChain(upcasters)
                 .persistenceExceptionResolver(duplicateKeys())

@@ -3,6 +3,7 @@ package dev.parley.application;
 import dev.parley.application.readmodel.HandledEvents;
 import dev.parley.application.readmodel.SegmentBalancer;
 import dev.parley.projections.readmodel.ReadModel;
+import dev.parley.projections.support.StoredJson;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -99,6 +100,12 @@ public final class ParleyReadModelsModule implements ConfigurerModule {
                 // The definition's name places the projection, whatever its own annotation says.
                 processing.assignHandlerInstancesMatching(readModel, handler -> handler == projection);
                 processing.registerEventHandler(c -> projection);
+                // A message read from the store gives its stored bytes back to the serializer that read it, so the
+                // live models keep the payload exactly as stored, as a rebuild does.
+                processing.registerHandlerInterceptor(readModel, c -> (unitOfWork, chain) -> {
+                    unitOfWork.root().resources().putIfAbsent(StoredJson.SERIALIZER, c.eventSerializer());
+                    return chain.proceed();
+                });
             }
             // Every read model sees every event, so counting one model's events counts a replay's events.
             processing.registerHandlerInterceptor(models.get(0).name(), c -> handled);

@@ -11,7 +11,7 @@ import dev.parley.application.integrity.LegacyCheckpoint;
 import dev.parley.application.integrity.SignedCheckpoint;
 import dev.parley.application.integrity.SignedTreeHead;
 import dev.parley.application.integrity.VerifierKey;
-import dev.parley.application.integrity.Transfer;
+import dev.parley.application.storage.Transfer;
 import dev.parley.application.integrity.Verification;
 import dev.parley.application.storage.Store;
 import dev.parley.application.storage.StoreUnusableException;

@@ -1,7 +1,7 @@
 package dev.parley.application.commandfile;
 
-import dev.parley.application.integrity.GroupCommit;
-import dev.parley.application.integrity.GroupedWrite;
+import dev.parley.application.storage.GroupCommit;
+import dev.parley.application.storage.GroupedWrite;
 import dev.parley.application.messaging.Provenance;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.jdbc.ConnectionProvider;

@@ -1,6 +1,6 @@
 package dev.parley.application.commandfile;
 
-import dev.parley.application.integrity.GroupCommit;
+import dev.parley.application.storage.GroupCommit;
 import dev.parley.application.messaging.ConflictRetryScheduler;
 import dev.parley.application.messaging.Provenance;
 import dev.parley.shared.api.DomainRuleException;

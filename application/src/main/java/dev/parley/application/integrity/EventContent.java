@@ -53,7 +53,7 @@ import java.util.stream.Stream;
  * that the payload deserializes through the upcasters and passes the field checks of the command that decides such an
  * event.
  */
-final class EventContent {
+public final class EventContent {
 
     private final boolean limitsApply;
     private final JacksonSerializer serializer = ParleySerializers.events();
@@ -66,7 +66,7 @@ final class EventContent {
     }
 
     /** The checks for events coming in by import, which must meet every limit a command meets today. */
-    static EventContent ofImport() {
+    public static EventContent ofImport() {
         return new EventContent(true);
     }
 
@@ -75,12 +75,12 @@ final class EventContent {
      * count over a million, a time past the year 9999), so a limit alone is no sign of tampering there; every other
      * rule is.
      */
-    static EventContent ofStore() {
+    public static EventContent ofStore() {
         return new EventContent(false);
     }
 
     /** Why {@code event} is not an event Parley could have stored, or null when it is one. */
-    String problem(LeafInput event) {
+    public String problem(LeafInput event) {
         String streamType = streamTypes.putIfAbsent(event.aggregateId(), event.aggregateType());
         if (streamType != null && !streamType.equals(event.aggregateType())) {
             return "the stream " + event.aggregateId() + " changes aggregate type from " + streamType + " to "

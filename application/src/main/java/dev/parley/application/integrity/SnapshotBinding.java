@@ -59,7 +59,7 @@ public final class SnapshotBinding implements SnapshotFilter {
      * Binds the snapshot of {@code aggregateId} just stored at {@code sequence}, reading back its stored bytes, in the
      * caller's transaction; bindings of the aggregate's older snapshots go, as the snapshots themselves did.
      */
-    void bind(String aggregateId, long sequence) throws SQLException {
+    public void bind(String aggregateId, long sequence) throws SQLException {
         try (Connection connection = connections.getConnection()) {
             byte[] leaf = leafHash(connection, aggregateId, sequence);
             byte[] binding;

@@ -17,23 +17,23 @@ import static dev.parley.projections.schema.Tables.DomainEvents.TIME_STAMP;
 import static dev.parley.projections.schema.Tables.DomainEvents.TYPE;
 
 /** Reading the event table's rows as leaf inputs. */
-final class StoredRows {
+public final class StoredRows {
 
     private static final List<String> NAMES = List.of(GLOBAL_INDEX, TYPE, AGGREGATE_IDENTIFIER, SEQUENCE_NUMBER,
                                                       EVENT_IDENTIFIER, PAYLOAD_TYPE, PAYLOAD_REVISION, TIME_STAMP,
                                                       PAYLOAD, META_DATA);
 
-    static final String COLUMNS = String.join(", ", NAMES);
+    public static final String COLUMNS = String.join(", ", NAMES);
 
     /** The columns, qualified by a table alias for joins. */
-    static String columns(String alias) {
+    public static String columns(String alias) {
         return NAMES.stream().map(name -> alias + "." + name).collect(Collectors.joining(", "));
     }
 
     private StoredRows() {
     }
 
-    static LeafInput read(ResultSet row) throws SQLException {
+    public static LeafInput read(ResultSet row) throws SQLException {
         return new LeafInput(row.getLong(GLOBAL_INDEX), row.getString(TYPE), row.getString(AGGREGATE_IDENTIFIER),
                              row.getLong(SEQUENCE_NUMBER), row.getString(EVENT_IDENTIFIER),
                              row.getString(PAYLOAD_TYPE), row.getString(PAYLOAD_REVISION), row.getString(TIME_STAMP),

@@ -2,7 +2,7 @@ package dev.parley.application.concurrency;
 
 import dev.parley.application.Parley;
 import dev.parley.application.commandfile.CommandFileRunner;
-import dev.parley.application.integrity.GroupCommit;
+import dev.parley.application.storage.GroupCommit;
 import dev.parley.application.testing.PostgresServer;
 import dev.parley.incident.api.RecordCasualtiesCommand;
 import dev.parley.shared.api.IncidentId;

@@ -55,7 +55,8 @@ class AppendWithoutReadBackTest {
         static Writer on(Store store) {
             JdbcTransactions transactions = new JdbcTransactions(store.dataSource());
             return new Writer(transactions, ParleyComponents.eventStorageEngine(transactions, transactions,
-                                                                                new EventUpcasterChain()));
+                                                                                new EventUpcasterChain(),
+                                                                                ParleyComponents.serializer()));
         }
 
         void append(long sequence, Object payload) {

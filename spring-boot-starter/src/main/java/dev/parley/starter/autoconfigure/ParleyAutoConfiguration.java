@@ -123,7 +123,7 @@ public class ParleyAutoConfiguration {
                                                  TransactionManager transactionManager,
                                                  Configuration configuration) {
         return ParleyComponents.eventStorageEngine(connectionProvider, transactionManager,
-                                                   configuration.upcasterChain());
+                                                   configuration.upcasterChain(), configuration.eventSerializer());
     }
 
     @Bean

@@ -2,7 +2,7 @@ package dev.parley.starter.axon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.application.Parley;
-import dev.parley.application.integrity.HashingEventStorageEngine;
+import dev.parley.application.storage.HashingEventStorageEngine;
 import dev.parley.incident.api.ReportIncidentCommand;
 import dev.parley.shared.api.IncidentId;
 import org.axonframework.commandhandling.CommandBus;

@@ -1,6 +1,6 @@
-package dev.parley.application.integrity;
+package dev.parley.application.storage;
 
-import dev.parley.application.integrity.LastLeaves.Leaf;
+import dev.parley.application.storage.LastLeaves.Leaf;
 import dev.parley.projections.schema.Tables.DomainEvents;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;

@@ -1,4 +1,4 @@
-package dev.parley.application.integrity;
+package dev.parley.application.storage;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;

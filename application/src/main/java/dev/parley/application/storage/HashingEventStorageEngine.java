@@ -1,6 +1,8 @@
-package dev.parley.application.integrity;
+package dev.parley.application.storage;
 
-import dev.parley.application.integrity.LastLeaves.Leaf;
+import dev.parley.application.integrity.SnapshotBinding;
+import dev.parley.application.integrity.LeafInput;
+import dev.parley.application.storage.LastLeaves.Leaf;
 import dev.parley.projections.schema.Tables.DomainEvents;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;

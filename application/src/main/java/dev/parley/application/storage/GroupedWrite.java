@@ -1,4 +1,4 @@
-package dev.parley.application.integrity;
+package dev.parley.application.storage;
 
 import java.sql.Connection;
 import java.sql.SQLException;

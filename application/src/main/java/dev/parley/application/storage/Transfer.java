@@ -1,5 +1,9 @@
-package dev.parley.application.integrity;
+package dev.parley.application.storage;
 
+import dev.parley.application.integrity.EventContent;
+import dev.parley.application.integrity.StoredRows;
+import dev.parley.application.integrity.Hashes;
+import dev.parley.application.integrity.LeafInput;
 import dev.parley.projections.schema.Tables.DomainEvents;
 import dev.parley.projections.schema.Tables.EventHashes;
 import com.fasterxml.jackson.core.JsonProcessingException;

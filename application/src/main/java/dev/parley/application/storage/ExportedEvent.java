@@ -1,4 +1,4 @@
-package dev.parley.application.integrity;
+package dev.parley.application.storage;
 
 /**
  * One line of an export: the event exactly as stored (payload and metadata as their stored JSON text), its place,

@@ -1,4 +1,4 @@
-package dev.parley.application.integrity;
+package dev.parley.application.storage;
 
 import dev.parley.projections.schema.Tables;
 import org.axonframework.common.jdbc.ConnectionProvider;

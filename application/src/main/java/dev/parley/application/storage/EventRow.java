@@ -1,5 +1,6 @@
-package dev.parley.application.integrity;
+package dev.parley.application.storage;
 
+import dev.parley.application.integrity.LeafInput;
 import dev.parley.projections.schema.Tables.DomainEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;

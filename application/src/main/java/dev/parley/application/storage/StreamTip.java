@@ -1,4 +1,4 @@
-package dev.parley.application.integrity;
+package dev.parley.application.storage;
 
 /**
  * The last stored event of a stream: its sequence number and its position. A position is handed out once, so the
