@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,18 +159,151 @@ final class ShadowSchema {
         };
     }
 
+    /** Gathers the planner's statistics on the rebuilt tables (PostgreSQL), so queries plan well once they are live. */
+    void analyze() throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : tables()) {
+                statement.execute("ANALYZE " + NAME + "." + table);
+            }
+        }
+    }
+
     /**
-     * Replaces the rows of every declared live table by the rows of its copy in this schema, on {@code connection},
-     * in its transaction: a DELETE and an INSERT ... SELECT per table, which H2 and PostgreSQL both roll back whole.
+     * Takes, first thing in the swap's transaction on {@code connection}, the locks the swap needs on the live
+     * tables. On PostgreSQL each is locked exclusively: a query waits the moment the swap takes, then reads the
+     * rebuilt table; on H2 the copy's row locks suffice.
      */
-    void copyIntoLive(Connection connection) throws SQLException {
+    void lockLive(Connection connection) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            return;
+        }
         try (Statement statement = connection.createStatement()) {
             for (String table : tables()) {
-                String columns = String.join(", ", columns(connection, table));
-                statement.executeUpdate("DELETE FROM " + table);
-                statement.executeUpdate("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM "
-                                                + NAME + "." + table);
+                statement.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
             }
+        }
+    }
+
+    /**
+     * Puts every declared table's rebuilt rows in place of the live ones, on {@code connection}, in its transaction,
+     * which H2 and PostgreSQL both roll back whole. PostgreSQL's DDL is transactional, so there the rebuilt table
+     * itself takes the live one's place ({@link #exchange}); H2 commits DDL at once, so there the rows are copied.
+     */
+    void swapIntoLive(Connection connection) throws SQLException {
+        for (String table : tables()) {
+            if (dialect == Dialect.POSTGRESQL && exchange(connection, table)) {
+                continue;
+            }
+            copy(connection, table);
+        }
+    }
+
+    /**
+     * Replaces the live {@code table} by the rebuilt one: drops it and moves the rebuilt table into its schema, with
+     * the indexes and constraints the migrations gave it, after granting it what was granted on the live one. Only
+     * where that loses nothing: when the live table has exactly the rebuilt one's indexes and constraints, no
+     * trigger or row policy, and nothing depending on it (a view, a foreign key: the drop then fails, and is undone
+     * to the savepoint). Otherwise returns false and leaves both tables as they were.
+     */
+    private boolean exchange(Connection connection, String table) throws SQLException {
+        String live = liveSchema(connection, table);
+        if (live == null || !attached(connection, table).equals(attached(connection, NAME + "." + table))
+                || hasTriggersOrPolicies(connection, table)) {
+            return false;
+        }
+        List<String> grants = grants(connection, table);
+        Savepoint before = connection.setSavepoint();
+        try (Statement statement = connection.createStatement()) {
+            for (String grant : grants) {
+                statement.execute(grant);
+            }
+            statement.execute("DROP TABLE " + live + "." + table);
+            statement.execute("ALTER TABLE " + NAME + "." + table + " SET SCHEMA " + live);
+        } catch (SQLException dependedOn) {
+            connection.rollback(before);
+            return false;
+        }
+        connection.releaseSavepoint(before);
+        return true;
+    }
+
+    /** The schema of the live {@code table}, as the connection's search path finds it, quoted; null if none. */
+    private static String liveSchema(Connection connection, String table) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT quote_ident(n.nspname) AS live FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE c.oid = to_regclass(?)")) {
+            select.setString(1, table);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString("live") : null;
+            }
+        }
+    }
+
+    /** The names of the constraints and indexes of {@code table}. */
+    private static Set<String> attached(Connection connection, String table) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 'constraint ' || conname AS attached FROM pg_constraint WHERE conrelid = to_regclass(?)"
+                        + " UNION ALL SELECT 'index ' || c.relname FROM pg_index i JOIN pg_class c"
+                        + " ON c.oid = i.indexrelid WHERE i.indrelid = to_regclass(?)")) {
+            select.setString(1, table);
+            select.setString(2, table);
+            Set<String> names = new java.util.HashSet<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString("attached"));
+                }
+            }
+            return names;
+        }
+    }
+
+    private static boolean hasTriggersOrPolicies(Connection connection, String table) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = to_regclass(?) AND NOT tgisinternal)"
+                        + " OR EXISTS (SELECT 1 FROM pg_policy WHERE polrelid = to_regclass(?)) AS attached")) {
+            select.setString(1, table);
+            select.setString(2, table);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getBoolean("attached");
+            }
+        }
+    }
+
+    /** The grants that give the rebuilt {@code table} what was granted on the live one to others than its owner. */
+    private static List<String> grants(Connection connection, String table) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT a.privilege_type AS privilege, a.is_grantable AS grantable, CASE WHEN a.grantee = 0"
+                        + " THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee"
+                        + " FROM pg_class c, aclexplode(c.relacl) a WHERE c.oid = to_regclass(?)"
+                        + " AND a.grantee <> c.relowner")) {
+            select.setString(1, table);
+            List<String> grants = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    grants.add("GRANT " + rows.getString("privilege") + " ON " + NAME + "." + table + " TO "
+                                       + rows.getString("grantee")
+                                       + (rows.getBoolean("grantable") ? " WITH GRANT OPTION" : ""));
+                }
+            }
+            return grants;
+        }
+    }
+
+    /**
+     * Replaces the live {@code table}'s rows by the rebuilt ones: a DELETE and one INSERT ... SELECT, which on H2
+     * inserts the rows as it reads them ({@code DIRECT}) rather than gathering the whole result first.
+     */
+    private void copy(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            String columns = String.join(", ", columns(connection, table));
+            statement.executeUpdate("DELETE FROM " + table);
+            statement.executeUpdate("INSERT INTO " + table + " (" + columns + ") "
+                                            + (dialect == Dialect.H2 ? "DIRECT " : "") + "SELECT " + columns
+                                            + " FROM " + NAME + "." + table);
         }
     }
 
