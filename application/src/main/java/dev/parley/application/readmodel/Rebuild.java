@@ -77,12 +77,10 @@ final class Rebuild {
 
     /** Events per transaction of the rebuild: the projections write each batch once. */
     static final int BATCH = 2_000;
-    /** Rows fetched from the event table at a time. */
-    private static final int FETCH = 1_000;
     /** Connections, and threads, writing the read models side by side; several models share one beyond this. */
     static final int WRITERS = 3;
-    /** Batches read ahead of the slowest writer: the reader deserializes the next while the writers write these. */
-    private static final int IN_FLIGHT = 2;
+    /** Batches handed to the writers and not yet written: the reader deserializes the next meanwhile. */
+    private static final int IN_FLIGHT = 1;
     /** The token-table row of the rebuild's lease, beside the processors' own rows. */
     static final String LEASE = "__parley_rebuild";
     /** A lease not renewed for this long belongs to a rebuild that died. */
@@ -97,7 +95,7 @@ final class Rebuild {
                                                                   DomainEvents.PAYLOAD_REVISION, DomainEvents.PAYLOAD,
                                                                   DomainEvents.META_DATA)
             + " FROM " + DomainEvents.TABLE + " WHERE " + DomainEvents.GLOBAL_INDEX + " > ? ORDER BY "
-            + DomainEvents.GLOBAL_INDEX;
+            + DomainEvents.GLOBAL_INDEX + " FETCH FIRST " + BATCH + " ROWS ONLY";
 
     private static final Logger logger = LoggerFactory.getLogger(Rebuild.class);
 
@@ -221,38 +219,36 @@ final class Rebuild {
     }
 
     /**
-     * Every event after {@code progress.position}, in one read of the event table, into the rebuilt models: this
-     * thread reads and deserializes each batch while the writers write the batches before it.
+     * Every event after {@code progress.position}, read once, in position order, into the rebuilt models: this thread
+     * reads and deserializes each batch while the writers write the batches before it. The batches are pages of one
+     * prepared query ({@code global_index} above the last one read), each a short read of its own: H2 can lose the
+     * pages under one long lazy scan while other connections write (h2database issue 4142), and PostgreSQL keeps no
+     * snapshot open for the whole rebuild.
      */
     private void stream(Writers writers, Progress progress) throws SQLException {
-        try (Connection reader = dataSource.getConnection()) {
-            reader.setAutoCommit(false);
-            ShadowSchema.Restore streaming = shadow.streaming(reader);
-            try (PreparedStatement select = reader.prepareStatement(EVENTS)) {
-                select.setFetchSize(FETCH);
-                select.setLong(1, progress.position);
+        try (Connection reader = dataSource.getConnection();
+             PreparedStatement select = reader.prepareStatement(EVENTS)) {
+            select.setFetchSize(BATCH);
+            long position = progress.position;
+            while (true) {
+                List<TrackedEventData<?>> batch = new ArrayList<>(BATCH);
+                select.setLong(1, position);
                 try (ResultSet rows = select.executeQuery()) {
-                    List<TrackedEventData<?>> batch = new ArrayList<>(BATCH);
-                    long position = progress.position;
                     while (rows.next()) {
                         position = rows.getLong(DomainEvents.GLOBAL_INDEX);
                         batch.add(entry(rows, position));
-                        if (batch.size() == BATCH) {
-                            writers.write(deserialize(batch), batch.size(), position);
-                            batch.clear();
-                            stopIfCancelled();
-                            renewLease();
-                        }
                     }
-                    if (!batch.isEmpty()) {
-                        writers.write(deserialize(batch), batch.size(), position);
-                    }
-                    writers.awaitWritten();
                 }
-            } finally {
-                reader.commit();
-                streaming.restore();
+                if (!batch.isEmpty()) {
+                    writers.write(deserialize(batch), batch.size(), position);
+                    stopIfCancelled();
+                    renewLease();
+                }
+                if (batch.size() < BATCH) {
+                    break;
+                }
             }
+            writers.awaitWritten();
         }
     }
 
@@ -288,7 +284,8 @@ final class Rebuild {
 
     /**
      * The read models' writers, side by side: the models spread over up to {@value #WRITERS} connections, each
-     * written by a thread of its own, in its own transactions, at most {@value #IN_FLIGHT} batches behind the reader.
+     * written by a thread of its own, in its own transactions, while the reader deserializes the next batch; at most
+     * {@value #IN_FLIGHT} handed over and not yet written.
      * A batch counts as rebuilt once every writer has committed it.
      */
     private final class Writers implements AutoCloseable {
@@ -444,6 +441,8 @@ final class Rebuild {
             try (connection) {
                 connection.rollback();
                 restore.restore();
+                // PostgreSQL's SET is transactional: committed, or the pool's rollback would undo the restore
+                connection.commit();
             } catch (SQLException lost) {
                 // the connection is gone: the pool discards it
             } finally {

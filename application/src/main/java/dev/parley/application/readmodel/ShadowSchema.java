@@ -3,6 +3,9 @@ package dev.parley.application.readmodel;
 import dev.parley.application.storage.Migrations;
 import dev.parley.projections.readmodel.ReadModel;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -13,8 +16,11 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,6 +37,8 @@ final class ShadowSchema {
     static final String NAME = "parley_rebuild";
 
     private enum Dialect { H2, POSTGRESQL }
+
+    private static final Logger logger = LoggerFactory.getLogger(ShadowSchema.class);
 
     private final DataSource dataSource;
     private final List<ReadModel> models;
@@ -143,22 +151,6 @@ final class ShadowSchema {
         void restore() throws SQLException;
     }
 
-    /** Makes a query on {@code connection} hand rows over as it reads them rather than reading them all first. */
-    Restore streaming(Connection connection) throws SQLException {
-        if (dialect != Dialect.H2) {
-            return () -> {
-            };
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LAZY_QUERY_EXECUTION TRUE");
-        }
-        return () -> {
-            try (Statement restore = connection.createStatement()) {
-                restore.execute("SET LAZY_QUERY_EXECUTION FALSE");
-            }
-        };
-    }
-
     /** Gathers the planner's statistics on the rebuilt tables (PostgreSQL), so queries plan well once they are live. */
     void analyze() throws SQLException {
         if (dialect != Dialect.POSTGRESQL) {
@@ -193,8 +185,8 @@ final class ShadowSchema {
      * itself takes the live one's place ({@link #exchange}); H2 commits DDL at once, so there the rows are copied.
      */
     void swapIntoLive(Connection connection) throws SQLException {
-        for (String table : tables()) {
-            if (dialect == Dialect.POSTGRESQL && exchange(connection, table)) {
+        for (ReadModel.Table table : models.stream().flatMap(model -> model.tables().stream()).toList()) {
+            if (dialect == Dialect.POSTGRESQL && exchange(connection, table.name())) {
                 continue;
             }
             copy(connection, table);
@@ -212,6 +204,7 @@ final class ShadowSchema {
         String live = liveSchema(connection, table);
         if (live == null || !attached(connection, table).equals(attached(connection, NAME + "." + table))
                 || hasTriggersOrPolicies(connection, table)) {
+            logger.debug("swap: {} has indexes, constraints, triggers or policies of its own; rows copied", table);
             return false;
         }
         List<String> grants = grants(connection, table);
@@ -223,6 +216,7 @@ final class ShadowSchema {
             statement.execute("DROP TABLE " + live + "." + table);
             statement.execute("ALTER TABLE " + NAME + "." + table + " SET SCHEMA " + live);
         } catch (SQLException dependedOn) {
+            logger.debug("swap: {} cannot be replaced ({}); rows copied", table, dependedOn.getMessage());
             connection.rollback(before);
             return false;
         }
@@ -250,7 +244,7 @@ final class ShadowSchema {
                         + " ON c.oid = i.indexrelid WHERE i.indrelid = to_regclass(?)")) {
             select.setString(1, table);
             select.setString(2, table);
-            Set<String> names = new java.util.HashSet<>();
+            Set<String> names = new HashSet<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     names.add(rows.getString("attached"));
@@ -294,17 +288,67 @@ final class ShadowSchema {
     }
 
     /**
-     * Replaces the live {@code table}'s rows by the rebuilt ones: a DELETE and one INSERT ... SELECT, which on H2
-     * inserts the rows as it reads them ({@code DIRECT}) rather than gathering the whole result first.
+     * Makes the live {@code table}'s rows those of the rebuilt one, writing only where they differ: deletes the live
+     * rows that have no identical rebuilt row, then inserts the rebuilt rows whose key the live table no longer holds
+     * (on H2 as they are read, {@code DIRECT}, rather than gathered first). A replay that rebuilds what the live
+     * models hold, the usual case, so writes nothing. Where the declared key columns are not known to be unique in
+     * both tables, every live row is deleted and every rebuilt row inserted.
      */
-    private void copy(Connection connection, String table) throws SQLException {
+    private void copy(Connection connection, ReadModel.Table table) throws SQLException {
+        String name = table.name();
+        List<String> columns = columns(connection, name);
+        String shadowed = NAME + "." + name;
+        String direct = dialect == Dialect.H2 ? "DIRECT " : "";
+        String list = String.join(", ", columns);
         try (Statement statement = connection.createStatement()) {
-            String columns = String.join(", ", columns(connection, table));
-            statement.executeUpdate("DELETE FROM " + table);
-            statement.executeUpdate("INSERT INTO " + table + " (" + columns + ") "
-                                            + (dialect == Dialect.H2 ? "DIRECT " : "") + "SELECT " + columns
-                                            + " FROM " + NAME + "." + table);
+            if (!uniqueKey(connection, null, name, table.keyColumns())
+                    || !uniqueKey(connection, storedName(connection), name, table.keyColumns())) {
+                statement.executeUpdate("DELETE FROM " + name);
+                statement.executeUpdate("INSERT INTO " + name + " (" + list + ") " + direct + "SELECT " + list
+                                                + " FROM " + shadowed);
+                return;
+            }
+            List<String> keys = table.keyColumns().stream().map(key -> key.toLowerCase(Locale.ROOT)).toList();
+            String sameKey = keys.stream().map(key -> "rebuilt." + key + " = live." + key)
+                                 .collect(Collectors.joining(" AND "));
+            String sameRow = columns.stream().filter(column -> !keys.contains(column))
+                                    .map(column -> " AND rebuilt." + column + " IS NOT DISTINCT FROM live." + column)
+                                    .collect(Collectors.joining());
+            statement.executeUpdate("DELETE FROM " + name + " live WHERE NOT EXISTS (SELECT 1 FROM " + shadowed
+                                            + " rebuilt WHERE " + sameKey + sameRow + ")");
+            statement.executeUpdate("INSERT INTO " + name + " (" + list + ") " + direct + "SELECT " + list + " FROM "
+                                            + shadowed + " rebuilt WHERE NOT EXISTS (SELECT 1 FROM " + name
+                                            + " live WHERE " + sameKey + ")");
         }
+    }
+
+    /** This schema's name as the database stores it. */
+    private static String storedName(Connection connection) throws SQLException {
+        return connection.getMetaData().storesUpperCaseIdentifiers() ? NAME.toUpperCase(Locale.ROOT) : NAME;
+    }
+
+    /**
+     * Whether {@code table} in {@code schema} (null: the one the connection finds) has a unique index whose columns
+     * are all among {@code keyColumns}, so that no two of its rows share a key.
+     */
+    private static boolean uniqueKey(Connection connection, String schema, String table, List<String> keyColumns)
+            throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        String stored = metaData.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+        String inSchema = schema != null ? schema : connection.getSchema();
+        Set<String> keys = keyColumns.stream().map(key -> key.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Map<String, Set<String>> unique = new HashMap<>();
+        try (ResultSet index = metaData.getIndexInfo(null, inSchema, stored, true, true)) {
+            while (index.next()) {
+                String indexName = index.getString("INDEX_NAME");
+                String column = index.getString("COLUMN_NAME");
+                if (indexName != null && column != null && !index.getBoolean("NON_UNIQUE")) {
+                    unique.computeIfAbsent(indexName, ignored -> new HashSet<>())
+                          .add(column.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return unique.values().stream().anyMatch(keys::containsAll);
     }
 
     /** The columns of {@code table}'s copy, by name, which the migrations made the same as the live table's. */
