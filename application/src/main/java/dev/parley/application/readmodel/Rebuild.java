@@ -25,7 +25,6 @@ import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +38,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -70,8 +77,10 @@ final class Rebuild {
 
     /** Events per transaction of the rebuild: the projections write each batch once. */
     static final int BATCH = 2_000;
-    /** Rows fetched from the event table at a time. */
-    private static final int FETCH = 1_000;
+    /** Connections, and threads, writing the read models side by side; several models share one beyond this. */
+    static final int WRITERS = 3;
+    /** Batches handed to the writers and not yet written: the reader deserializes the next meanwhile. */
+    private static final int IN_FLIGHT = 1;
     /** The token-table row of the rebuild's lease, beside the processors' own rows. */
     static final String LEASE = "__parley_rebuild";
     /** A lease not renewed for this long belongs to a rebuild that died. */
@@ -86,7 +95,7 @@ final class Rebuild {
                                                                   DomainEvents.PAYLOAD_REVISION, DomainEvents.PAYLOAD,
                                                                   DomainEvents.META_DATA)
             + " FROM " + DomainEvents.TABLE + " WHERE " + DomainEvents.GLOBAL_INDEX + " > ? ORDER BY "
-            + DomainEvents.GLOBAL_INDEX;
+            + DomainEvents.GLOBAL_INDEX + " FETCH FIRST " + BATCH + " ROWS ONLY";
 
     private static final Logger logger = LoggerFactory.getLogger(Rebuild.class);
 
@@ -130,51 +139,28 @@ final class Rebuild {
         List<StreamingEventProcessor> paused = new ArrayList<>();
         boolean claimed = false;
         try {
-            for (ReadModel model : models) {
-                if (farBehind.test(model.name())) {
-                    StreamingEventProcessor processor = processors.apply(model.name());
-                    processor.shutDown();
-                    paused.add(processor);
-                }
-            }
+            pause(models.stream().filter(model -> farBehind.test(model.name())).toList(), paused);
+            logger.debug("rebuild: processors far behind paused after {} ms", millisSince(start));
             shadow.create();
             logger.debug("rebuild: shadow schema ready after {} ms", millisSince(start));
-            try (Connection writer = dataSource.getConnection()) {
-                writer.setAutoCommit(false);
-                ShadowSchema.Restore restore = shadow.use(writer);
-                try {
-                    Projections projections = new Projections(writer);
-                    Progress progress = new Progress(start, head.getAsLong(), listener);
-                    stream(projections, progress);
-                    logger.debug("rebuild: {} events rebuilt after {} ms", progress.events, millisSince(start));
-                    stopIfCancelled();
-                    for (ReadModel model : models) {
-                        StreamingEventProcessor processor = processors.apply(model.name());
-                        if (!paused.contains(processor)) {
-                            processor.shutDown();
-                            paused.add(processor);
-                        }
-                    }
-                    claimed = true;
-                    claimEverySegment();
-                    logger.debug("rebuild: processors paused and claims taken after {} ms", millisSince(start));
-                    progress.head = head.getAsLong();
-                    stream(projections, progress);
-                    stopIfCancelled();
-                    swap(progress.position);
-                    claimed = false;
-                    logger.debug("rebuild: swapped in at position {} after {} ms", progress.position,
-                                 millisSince(start));
-                    return new Outcome(progress.events, progress.position);
-                } finally {
-                    try {
-                        writer.rollback();
-                        restore.restore();
-                    } catch (SQLException lost) {
-                        // the connection is gone: the pool discards it
-                    }
-                }
+            Progress progress = new Progress(start, head.getAsLong(), listener);
+            try (Writers writers = new Writers(progress)) {
+                stream(writers, progress);
+                logger.debug("rebuild: {} events rebuilt after {} ms", progress.events, millisSince(start));
+                stopIfCancelled();
+                shadow.analyze();
+                pause(models, paused);
+                claimed = true;
+                claimEverySegment();
+                logger.debug("rebuild: processors paused and claims taken after {} ms", millisSince(start));
+                progress.head = head.getAsLong();
+                stream(writers, progress);
             }
+            stopIfCancelled();
+            swap(progress.position);
+            claimed = false;
+            logger.debug("rebuild: swapped in at position {} after {} ms", progress.position, millisSince(start));
+            return new Outcome(progress.events, progress.position);
         } finally {
             try {
                 if (claimed) {
@@ -185,6 +171,19 @@ final class Rebuild {
                 dropShadowAndLease();
             }
         }
+    }
+
+    /** Pauses the processors of {@code toPause} not paused yet, all at once, and adds them to {@code paused}. */
+    private void pause(List<ReadModel> toPause, List<StreamingEventProcessor> paused) {
+        List<CompletableFuture<Void>> stopping = new ArrayList<>();
+        for (ReadModel model : toPause) {
+            StreamingEventProcessor processor = processors.apply(model.name());
+            if (!paused.contains(processor)) {
+                stopping.add(processor.shutdownAsync());
+                paused.add(processor);
+            }
+        }
+        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
     }
 
     private static long millisSince(long start) {
@@ -219,38 +218,53 @@ final class Rebuild {
         }
     }
 
-    /** Every event after {@code progress.position}, in one read of the event table, into the rebuilt models. */
-    private void stream(Projections projections, Progress progress) throws SQLException {
-        try (Connection reader = dataSource.getConnection()) {
-            reader.setAutoCommit(false);
-            ShadowSchema.Restore streaming = shadow.streaming(reader);
-            try (PreparedStatement select = reader.prepareStatement(EVENTS)) {
-                select.setFetchSize(FETCH);
-                select.setLong(1, progress.position);
+    /**
+     * Every event after {@code progress.position}, read once, in position order, into the rebuilt models: this thread
+     * reads and deserializes each batch while the writers write the batches before it. The batches are pages of one
+     * prepared query ({@code global_index} above the last one read), each a short read of its own: H2 can lose the
+     * pages under one long lazy scan while other connections write (h2database issue 4142), and PostgreSQL keeps no
+     * snapshot open for the whole rebuild.
+     */
+    private void stream(Writers writers, Progress progress) throws SQLException {
+        try (Connection reader = dataSource.getConnection();
+             PreparedStatement select = reader.prepareStatement(EVENTS)) {
+            select.setFetchSize(BATCH);
+            long position = progress.position;
+            while (true) {
+                List<TrackedEventData<?>> batch = new ArrayList<>(BATCH);
+                select.setLong(1, position);
                 try (ResultSet rows = select.executeQuery()) {
-                    List<TrackedEventData<?>> batch = new ArrayList<>(BATCH);
-                    long position = progress.position;
                     while (rows.next()) {
                         position = rows.getLong(DomainEvents.GLOBAL_INDEX);
                         batch.add(entry(rows, position));
-                        if (batch.size() == BATCH) {
-                            projections.handle(batch);
-                            progress.batch(batch.size(), position);
-                            batch.clear();
-                            stopIfCancelled();
-                            renewLease();
-                        }
-                    }
-                    if (!batch.isEmpty()) {
-                        projections.handle(batch);
-                        progress.batch(batch.size(), position);
                     }
                 }
-            } finally {
-                reader.commit();
-                streaming.restore();
+                if (!batch.isEmpty()) {
+                    writers.write(deserialize(batch), batch.size(), position);
+                    stopIfCancelled();
+                    renewLease();
+                }
+                if (batch.size() < BATCH) {
+                    break;
+                }
             }
+            writers.awaitWritten();
         }
+    }
+
+    /**
+     * A batch upcast and deserialized by the configuration's event serializer and upcasters, as a processor would,
+     * payloads and metadata deserialized here, once, so that every writer only reads them.
+     */
+    private List<TrackedEventMessage<?>> deserialize(List<TrackedEventData<?>> batch) {
+        List<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(
+                batch.stream(), configuration.eventSerializer(), configuration.upcasterChain())
+                                                          .collect(Collectors.toList());
+        for (TrackedEventMessage<?> message : messages) {
+            message.getPayload();
+            message.getMetaData();
+        }
+        return messages;
     }
 
     /** A stored event as Axon's JDBC storage engine reads it, tracked at its position. */
@@ -269,22 +283,113 @@ final class Rebuild {
     }
 
     /**
-     * The read models' projections over the rebuild's one connection, invoked as their processors invoke them: each
-     * batch upcast and deserialized by the configuration's event serializer and upcasters, handled in a
-     * {@link BatchingUnitOfWork} whose transaction is the connection's.
+     * The read models' writers, side by side: the models spread over up to {@value #WRITERS} connections, each
+     * written by a thread of its own, in its own transactions, while the reader deserializes the next batch; at most
+     * {@value #IN_FLIGHT} handed over and not yet written.
+     * A batch counts as rebuilt once every writer has committed it.
      */
-    private final class Projections {
+    private final class Writers implements AutoCloseable {
+
+        /** A batch handed to the writers, and what each did with it. */
+        private record Written(int events, long position, List<Future<?>> writes) {
+        }
+
+        private final Progress progress;
+        private final List<Writer> writers = new ArrayList<>();
+        private final Deque<Written> inFlight = new ArrayDeque<>();
+        private final AtomicBoolean stopped = new AtomicBoolean();
+
+        private Writers(Progress progress) throws SQLException {
+            this.progress = progress;
+            int count = Math.min(WRITERS, models.size());
+            List<List<ReadModel>> groups = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                groups.add(new ArrayList<>());
+            }
+            for (int i = 0; i < models.size(); i++) {
+                groups.get(i % count).add(models.get(i));
+            }
+            try {
+                for (List<ReadModel> group : groups) {
+                    writers.add(new Writer(group, stopped));
+                }
+            } catch (SQLException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        /** Hands a batch to every writer, once the oldest batch in flight is written if too many are. */
+        void write(List<TrackedEventMessage<?>> messages, int events, long position) {
+            while (inFlight.size() >= IN_FLIGHT) {
+                written(inFlight.removeFirst());
+            }
+            List<Future<?>> writes = new ArrayList<>(writers.size());
+            for (Writer writer : writers) {
+                writes.add(writer.write(messages));
+            }
+            inFlight.addLast(new Written(events, position, writes));
+        }
+
+        /** Waits until every batch handed over is written. */
+        void awaitWritten() {
+            while (!inFlight.isEmpty()) {
+                written(inFlight.removeFirst());
+            }
+        }
+
+        private void written(Written batch) {
+            for (Future<?> write : batch.writes()) {
+                try {
+                    write.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException failure ? failure
+                            : new IllegalStateException("a read model failed to rebuild: " + e.getCause(),
+                                                        e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("the rebuild was interrupted");
+                }
+            }
+            progress.batch(batch.events(), batch.position());
+        }
+
+        /** Stops the writers (batches not begun are skipped) and gives back their connections. */
+        @Override
+        public void close() {
+            stopped.set(true);
+            writers.forEach(Writer::close);
+        }
+    }
+
+    /**
+     * Some read models' projections over a connection of their own, invoked as their processors invoke them: each
+     * batch handled in a {@link BatchingUnitOfWork} whose transaction is the connection's, on the writer's thread.
+     */
+    private final class Writer {
 
         private final Serializer serializer = configuration.eventSerializer();
-        private final EventUpcaster upcasters = configuration.upcasterChain();
         private final SimpleEventHandlerInvoker invoker;
-        private final OneConnection connection;
+        private final Connection connection;
+        private final ShadowSchema.Restore restore;
+        private final OneConnection transaction;
+        private final ExecutorService thread;
+        private final AtomicBoolean stopped;
 
-        private Projections(Connection writer) {
-            connection = new OneConnection(writer);
+        private Writer(List<ReadModel> group, AtomicBoolean stopped) throws SQLException {
+            this.stopped = stopped;
+            connection = dataSource.getConnection();
+            try {
+                connection.setAutoCommit(false);
+                restore = shadow.use(connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            transaction = new OneConnection(connection);
             List<EventMessageHandler> handlers = new ArrayList<>();
-            for (ReadModel model : models) {
-                Object projection = model.projection().create(connection);
+            for (ReadModel model : group) {
+                Object projection = model.projection().create(transaction);
                 handlers.add(new AnnotationEventHandlerAdapter(projection, configuration.parameterResolverFactory(),
                                                                configuration.handlerDefinition(
                                                                        projection.getClass())));
@@ -293,16 +398,24 @@ final class Rebuild {
                                                .eventHandlers(handlers)
                                                .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
                                                .build();
+            String name = "parley-rebuild-" + group.stream().map(ReadModel::name).collect(Collectors.joining("+"));
+            thread = Executors.newSingleThreadExecutor(work -> {
+                Thread writer = new Thread(work, name);
+                writer.setDaemon(true);
+                return writer;
+            });
         }
 
-        void handle(List<TrackedEventData<?>> batch) {
-            List<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(
-                    batch.stream(), serializer, upcasters).collect(Collectors.toList());
-            if (messages.isEmpty()) {
+        Future<?> write(List<TrackedEventMessage<?>> messages) {
+            return thread.submit(() -> handle(messages));
+        }
+
+        private void handle(List<TrackedEventMessage<?>> messages) {
+            if (messages.isEmpty() || stopped.get()) {
                 return;
             }
             BatchingUnitOfWork<TrackedEventMessage<?>> unit = new BatchingUnitOfWork<>(messages);
-            unit.attachTransaction(connection);
+            unit.attachTransaction(transaction);
             unit.resources().put(StoredJson.SERIALIZER, serializer);
             ResultMessage<?> result = unit.executeWithResult(() -> {
                 invoker.handle(unit.getMessage(), Segment.ROOT_SEGMENT);
@@ -311,6 +424,31 @@ final class Rebuild {
             if (result.isExceptional()) {
                 Throwable failure = result.exceptionResult();
                 throw new IllegalStateException("a read model failed to rebuild: " + failure.getMessage(), failure);
+            }
+        }
+
+        /** Lets the batch under way finish (an interrupt inside H2's file I/O would close the store), then closes. */
+        void close() {
+            thread.shutdown();
+            boolean interrupted = false;
+            while (!thread.isTerminated()) {
+                try {
+                    thread.awaitTermination(1, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            try (connection) {
+                connection.rollback();
+                restore.restore();
+                // PostgreSQL's SET is transactional: committed, or the pool's rollback would undo the restore
+                connection.commit();
+            } catch (SQLException lost) {
+                // the connection is gone: the pool discards it
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
@@ -385,14 +523,17 @@ final class Rebuild {
     }
 
     /**
-     * In one transaction: checks that the rebuild still holds every claim (locking the token rows, so that no node
-     * claims one until it commits), replaces every live table's rows with the rebuilt ones, and sets every segment's
-     * token to {@code position}, unclaimed.
+     * In one transaction: locks the live tables where the swap replaces them (before the token rows, so that a batch
+     * of another node holding a live table finishes, and fails on its token, rather than waits on the swap), checks
+     * that the rebuild still holds every claim (locking the token rows, so that no node claims one until it commits),
+     * puts the rebuilt tables in place of the live ones, and sets every segment's token to {@code position},
+     * unclaimed.
      */
     private void swap(long position) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                shadow.lockLive(connection);
                 try (PreparedStatement lock = connection.prepareStatement(
                         "SELECT " + Tokens.SEGMENT + ", " + Tokens.OWNER + " FROM " + Tokens.TABLE + " WHERE "
                                 + Tokens.PROCESSOR_NAME + " = ? FOR UPDATE")) {
@@ -411,7 +552,7 @@ final class Rebuild {
                     }
                 }
                 stopIfCancelled();
-                shadow.copyIntoLive(connection);
+                shadow.swapIntoLive(connection);
                 SerializedObject<byte[]> token = position < 0 ? null
                         : tokenSerializer.serialize(GapAwareTrackingToken.newInstance(position, Set.of()),
                                                     byte[].class);
