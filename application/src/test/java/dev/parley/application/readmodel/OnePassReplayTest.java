@@ -62,7 +62,9 @@ class OnePassReplayTest {
             try (ReadModelContents before = parley.readModels().capture()) {
                 replay = parley.readModels().replay(LIMIT, CatchUpListener.SILENT);
                 try (ReadModelContents after = parley.readModels().capture()) {
-                    assertThat(after.compareWith(before, 10).identical()).as("rebuilt as they were").isTrue();
+                    ReadModelContents.Comparison comparison = after.compareWith(before, 10);
+                    assertThat(comparison.identical()).as("rebuilt as they were: %s", comparison.differences())
+                                                      .isTrue();
                     assertThat(after.rowCounts()).containsEntry("status", 2L);
                 }
             }
