@@ -1,7 +1,6 @@
 package dev.parley.application;
 
 import dev.parley.application.storage.EventHasher;
-import dev.parley.application.storage.GroupCommit;
 import dev.parley.application.storage.HashingEventStorageEngine;
 import dev.parley.application.messaging.ActorInterceptor;
 import dev.parley.application.messaging.ActorProvider;
@@ -105,27 +104,7 @@ public final class ParleyComponents {
     public static HashingEventStorageEngine eventStorageEngine(ConnectionProvider connections,
                                                                TransactionManager transactions,
                                                                EventUpcasterChain upcasters, Serializer events) {
-        JdbcEventStorageEngine.Builder builder = storageBuilder(connections, transactions, upcasters, events);
-        return new HashingEventStorageEngine(builder, new EventHasher(connections), transactions);
-    }
-
-    /**
-     * {@link #eventStorageEngine(ConnectionProvider, TransactionManager, EventUpcasterChain, Serializer)}, its
-     * appends committed in groups by {@code groupCommit}: only where Parley owns the transactions.
-     */
-    public static HashingEventStorageEngine eventStorageEngine(TransactionManager transactions,
-                                                               EventUpcasterChain upcasters, Serializer events,
-                                                               GroupCommit groupCommit) {
-        return new HashingEventStorageEngine(storageBuilder(groupCommit.connections(), transactions, upcasters,
-                                                            events),
-                                             groupCommit, transactions);
-    }
-
-    private static JdbcEventStorageEngine.Builder storageBuilder(ConnectionProvider connections,
-                                                                 TransactionManager transactions,
-                                                                 EventUpcasterChain upcasters,
-                                                                 Serializer events) {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .eventSerializer(events)
@@ -135,6 +114,7 @@ public final class ParleyComponents {
                 .schema(Schemas.EVENTS)
                 .batchSize(FETCH_BATCH)
                 .dataType(byte[].class);
+        return new HashingEventStorageEngine(builder, new EventHasher(connections), transactions);
     }
 
     /** The token store of every streaming processor, Parley's and the application's, on Parley's token table. */

@@ -41,21 +41,14 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
         Connection connection = open();
         current.set(connection);
         return new Transaction() {
-            private boolean finished;
-
             @Override
             public void commit() {
-                finished = true;
                 finish(connection, true);
             }
 
-            /** Nothing once committed: a unit of work rolls back after its commit when a later commit step failed. */
             @Override
             public void rollback() {
-                if (!finished) {
-                    finished = true;
-                    finish(connection, false);
-                }
+                finish(connection, false);
             }
         };
     }
