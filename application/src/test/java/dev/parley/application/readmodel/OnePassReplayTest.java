@@ -49,7 +49,10 @@ class OnePassReplayTest {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:file:" + directory.resolve("parley").toAbsolutePath());
         h2.setUser("sa");
-        try (Parley parley = Parley.builder().dataSource(watched(h2)).keys(directory.resolve("keys"))
+        // A DataSource without a pool closes the H2 database whenever its last connection closes; held open here,
+        // as a pool would, it is opened once, like every store Parley opens itself.
+        try (Connection holdsTheDatabaseOpen = h2.getConnection();
+             Parley parley = Parley.builder().dataSource(watched(h2)).keys(directory.resolve("keys"))
                                    .readModel(TallyReadModel.DEFINITION).build()) {
             assertThat(new CommandFileRunner(parley.commands(), "one-pass")
                                .run(SCENARIO, new CommandFileRunner.Listener() { }).rejections()).isEmpty();
