@@ -26,8 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MigrationHistoryTest {
 
     private static final Path SCENARIO = Path.of("..", "scenarios", "pak-afghan-2025.ndjson");
-    /** V1 to V11. */
-    private static final int PARLEYS_MIGRATIONS = 11;
+    /** V1 to V11, all the release before had. */
+    private static final int MIGRATIONS_OF_THE_RELEASE_BEFORE = 11;
+    /** Those, and V20 (the tree's stored hashes) since. */
+    private static final int PARLEYS_MIGRATIONS = 12;
     private static final String BEFORE_PARLEY_LOCATION = "classpath:db/migration-before-parley-location";
     private static final String HISTORY_COLUMNS = "\"installed_rank\", \"version\", \"description\", \"type\","
             + " \"script\", \"checksum\", \"installed_on\", \"success\"";
@@ -52,9 +54,11 @@ class MigrationHistoryTest {
         execute(store, "ALTER INDEX \"parley_schema_history_s_idx\" RENAME TO \"flyway_schema_history_s_idx\"");
         List<List<String>> history = rows(store, "SELECT " + HISTORY_COLUMNS + " FROM \"flyway_schema_history\""
                 + " ORDER BY \"installed_rank\"");
-        assertThat(withoutInstallationTimes(history))
+        assertThat(withoutInstallationTimes(ofTheReleaseBefore(history)))
                 .as("the store now holds what the release before left: its scripts, in Flyway's default table")
                 .isEqualTo(withoutInstallationTimes(historyOfTheReleaseBefore()));
+        assertThat(history.size() - ofTheReleaseBefore(history).size())
+                .as("and the migrations added since").isEqualTo(PARLEYS_MIGRATIONS - MIGRATIONS_OF_THE_RELEASE_BEFORE);
 
         assertThat(answers(store, fork)).isEqualTo(answers);
 
@@ -92,11 +96,14 @@ class MigrationHistoryTest {
 
         try (Store store = Store.of(application)) {
             assertThat(rows(store.dataSource(), "SELECT * FROM \"flyway_schema_history\"")).isEqualTo(shared);
-            assertThat(rows(store.dataSource(), "SELECT " + HISTORY_COLUMNS + " FROM \"parley_schema_history\""
-                    + " ORDER BY \"installed_rank\""))
-                    .as("Parley's rows, copied").isEqualTo(rows(store.dataSource(), "SELECT " + HISTORY_COLUMNS
+            List<List<String>> parleys = rows(store.dataSource(), "SELECT " + HISTORY_COLUMNS
+                    + " FROM \"parley_schema_history\" ORDER BY \"installed_rank\"");
+            assertThat(parleys).as("Parley's rows, copied, then the migrations added since")
+                               .hasSize(PARLEYS_MIGRATIONS);
+            assertThat(parleys.subList(0, MIGRATIONS_OF_THE_RELEASE_BEFORE)).as("Parley's rows, copied")
+                    .isEqualTo(rows(store.dataSource(), "SELECT " + HISTORY_COLUMNS
                     + " FROM \"flyway_schema_history\" WHERE \"script\" LIKE 'V%' AND \"version\" <> '100'"
-                    + " ORDER BY \"installed_rank\"")).hasSize(PARLEYS_MIGRATIONS);
+                    + " ORDER BY \"installed_rank\""));
             execute(store.dataSource(), "INSERT INTO note (id) VALUES (1)");
         }
     }
@@ -106,6 +113,14 @@ class MigrationHistoryTest {
         DataSource empty = dataSource(directory.resolve("release-before"));
         Flyway.configure().dataSource(empty).locations(BEFORE_PARLEY_LOCATION).load().migrate();
         return rows(empty, "SELECT " + HISTORY_COLUMNS + " FROM \"flyway_schema_history\" ORDER BY \"installed_rank\"");
+    }
+
+    /** The rows of a history that the release before could have written: no version after its last. */
+    private static List<List<String>> ofTheReleaseBefore(List<List<String>> history) {
+        return history.stream()
+                      .filter(row -> row.get(1) == null || "null".equals(row.get(1))
+                              || Integer.parseInt(row.get(1)) <= MIGRATIONS_OF_THE_RELEASE_BEFORE)
+                      .toList();
     }
 
     private static List<List<String>> withoutInstallationTimes(List<List<String>> history) {
