@@ -53,11 +53,7 @@ public final class Migrations {
      */
     static void migrate(DataSource dataSource, boolean besideOtherTables, List<ReadModel.Migrations> readModels) {
         adoptLegacyHistory(dataSource);
-        Map<String, Set<String>> locations = new LinkedHashMap<>();
-        locations.computeIfAbsent(HISTORY_TABLE, table -> new LinkedHashSet<>()).add(LOCATION);
-        readModels.forEach(migrations -> locations.computeIfAbsent(migrations.historyTable(),
-                                                                   table -> new LinkedHashSet<>())
-                                                  .add(migrations.location()));
+        Map<String, Set<String>> locations = locationsByHistoryTable(readModels);
         locations.forEach((historyTable, inTable) -> Flyway.configure()
                 .dataSource(dataSource)
                 .locations(inTable.toArray(String[]::new))
@@ -68,17 +64,23 @@ public final class Migrations {
                 .migrate());
     }
 
+    /** Parley's location and those of {@code readModels}, grouped by the history table that records them. */
+    private static Map<String, Set<String>> locationsByHistoryTable(List<ReadModel.Migrations> readModels) {
+        Map<String, Set<String>> locations = new LinkedHashMap<>();
+        locations.computeIfAbsent(HISTORY_TABLE, table -> new LinkedHashSet<>()).add(LOCATION);
+        readModels.forEach(migrations -> locations.computeIfAbsent(migrations.historyTable(),
+                                                                   table -> new LinkedHashSet<>())
+                                                  .add(migrations.location()));
+        return locations;
+    }
+
     /**
      * Runs Parley's migrations and those of {@code readModels} into the schema {@code schema} (created if absent),
      * one Flyway run per history table as {@link #migrate} does, each history table kept in that schema: how a
      * rebuild makes empty tables of the read models beside the live ones.
      */
     public static void migrateInto(DataSource dataSource, String schema, List<ReadModel.Migrations> readModels) {
-        Map<String, Set<String>> locations = new LinkedHashMap<>();
-        locations.computeIfAbsent(HISTORY_TABLE, table -> new LinkedHashSet<>()).add(LOCATION);
-        readModels.forEach(migrations -> locations.computeIfAbsent(migrations.historyTable(),
-                                                                   table -> new LinkedHashSet<>())
-                                                  .add(migrations.location()));
+        Map<String, Set<String>> locations = locationsByHistoryTable(readModels);
         locations.forEach((historyTable, inTable) -> Flyway.configure()
                 .dataSource(dataSource)
                 .schemas(schema)
