@@ -3,6 +3,8 @@ package dev.parley.application;
 import dev.parley.application.commandfile.AppliedLines;
 import dev.parley.application.fork.Fork;
 import dev.parley.application.fork.Forks;
+import dev.parley.application.storage.EventHasher;
+import dev.parley.application.storage.GroupCommit;
 import dev.parley.application.integrity.Integrity;
 import dev.parley.application.integrity.KeySource;
 import dev.parley.application.messaging.ActorProvider;
@@ -72,11 +74,13 @@ public final class Parley implements AutoCloseable {
     private final String nodeId;
     private final AppliedLines appliedLines;
     private final List<ReadModel> definitions;
+    private final GroupCommit groupCommit;
 
     private Parley(Store store, Configuration configuration, ReadModels readModels, boolean ownsConfiguration,
                    KeySource keys, String origin, String nodeId, AppliedLines appliedLines,
-                   List<ReadModel> definitions) {
+                   List<ReadModel> definitions, GroupCommit groupCommit) {
         this.store = store;
+        this.groupCommit = groupCommit;
         this.definitions = definitions;
         this.configuration = configuration;
         this.readModels = readModels;
@@ -108,7 +112,7 @@ public final class Parley implements AutoCloseable {
                                     Path keyDirectory, String nodeId, List<ReadModel> definitions) {
         return new Parley(store, configuration, readModels, false,
                           KeySource.directory(keyDirectory != null ? keyDirectory : attachedKeyDirectory(store)),
-                          null, nodeId, null, definitions);
+                          null, nodeId, null, definitions, null);
     }
 
     /** Earlier versions kept an attached Parley's key in ./parley-data; a key there is still used. */
@@ -191,6 +195,14 @@ public final class Parley implements AutoCloseable {
      */
     public AppliedLines appliedLines() {
         return appliedLines;
+    }
+
+    /**
+     * The group commit of this Parley's appends, for a sender that lets commits overlap with deciding
+     * ({@link GroupCommit#deferring}); null when Parley does not own its transactions or in a dry run.
+     */
+    public GroupCommit groupCommit() {
+        return groupCommit;
     }
 
     /** This instance's name in the shared token store: which segments it holds shows under this owner. */
@@ -361,21 +373,28 @@ public final class Parley implements AutoCloseable {
             Store store = dataSource != null ? Store.of(dataSource, migrations) : Store.open(storeUrl, migrations);
             String nodeId = ParleyComponents.newNodeId();
             Configuration configuration = null;
+            GroupCommit groupCommit = null;
             try {
                 boolean withReadModels = readModels && !dryRun;
                 HandledEvents counted = new HandledEvents();
                 Serializer serializer = DomainWiring.serializer();
                 JdbcTransactions transactions = new JdbcTransactions(store.dataSource());
-                AppliedLines applied = dryRun ? null : new AppliedLines(transactions);
+                groupCommit = dryRun ? null : new GroupCommit(store.dataSource(), new EventHasher(transactions));
+                GroupCommit grouped = groupCommit;
+                AppliedLines applied = dryRun ? null : new AppliedLines(transactions, grouped);
                 Configurer configurer = DomainWiring.domain(serializer, transactions, snapshotEvery, true,
                                                             applied == null ? List.of() : List.of(applied), actors,
                                                             commandRetries, commandBackoff)
-                        .configureEventStore(c -> eventStore(c, storageEngine(c, transactions), withReadModels))
+                        .configureEventStore(c -> eventStore(c, storageEngine(c, transactions, grouped),
+                                                             withReadModels))
                         .registerComponent(TokenStore.class,
                                            c -> ParleyComponents.tokenStore(transactions, nodeId, claimTimeout));
                 new ParleyReadModelsModule(store.dataSource(), transactions, withReadModels, segments, claimTimeout,
                                            nodeId, counted, name -> false, declared).configureModule(configurer);
                 configuration = configurer.start();
+                if (groupCommit != null) {
+                    groupCommit.onDiscardedDecisions(configuration.getComponent(AggregateCaches.class)::forgetAll);
+                }
                 ReadModels models = withReadModels
                         ? new ReadModels(configuration, declared, counted, store.dataSource(),
                                          new TokenPositions(store.dataSource(), serializer))
@@ -386,10 +405,14 @@ public final class Parley implements AutoCloseable {
                 KeySource keys = keySource != null ? keySource : KeySource.directory(
                         keyDirectory != null ? keyDirectory
                                 : Integrity.defaultKeyDirectory(dataSource != null ? null : storeUrl));
-                return new Parley(store, configuration, models, true, keys, origin, nodeId, applied, declared);
+                return new Parley(store, configuration, models, true, keys, origin, nodeId, applied, declared,
+                                  groupCommit);
             } catch (RuntimeException e) {
                 if (configuration != null) {
                     configuration.shutdown();
+                }
+                if (groupCommit != null) {
+                    groupCommit.close();
                 }
                 store.close();
                 throw e;
@@ -410,11 +433,21 @@ public final class Parley implements AutoCloseable {
             return eventStore;
         }
 
-        private EventStorageEngine storageEngine(Configuration configuration, JdbcTransactions transactions) {
-            EventStorageEngine stored = ParleyComponents.eventStorageEngine(transactions, transactions,
-                                                                            configuration.upcasterChain(),
-                                                                            configuration.eventSerializer());
-            return dryRun ? new SequenceEventStorageEngine(stored, new InMemoryEventStorageEngine()) : stored;
+        /**
+         * The store's events; appends are committed in groups ({@link GroupCommit}), which stops with the
+         * configuration once the appends handed over are committed. A dry run keeps new events in memory.
+         */
+        private EventStorageEngine storageEngine(Configuration configuration, JdbcTransactions transactions,
+                                                 GroupCommit groupCommit) {
+            if (dryRun) {
+                return new SequenceEventStorageEngine(
+                        ParleyComponents.eventStorageEngine(transactions, transactions, configuration.upcasterChain(),
+                                                            configuration.eventSerializer()),
+                        new InMemoryEventStorageEngine());
+            }
+            configuration.onShutdown(groupCommit::close);
+            return ParleyComponents.eventStorageEngine(transactions, configuration.upcasterChain(),
+                                                       configuration.eventSerializer(), groupCommit);
         }
     }
 }

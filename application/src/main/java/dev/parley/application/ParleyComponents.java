@@ -1,6 +1,7 @@
 package dev.parley.application;
 
 import dev.parley.application.storage.EventHasher;
+import dev.parley.application.storage.GroupCommit;
 import dev.parley.application.storage.HashingEventStorageEngine;
 import dev.parley.application.messaging.ActorInterceptor;
 import dev.parley.application.messaging.ActorProvider;
@@ -104,7 +105,27 @@ public final class ParleyComponents {
     public static HashingEventStorageEngine eventStorageEngine(ConnectionProvider connections,
                                                                TransactionManager transactions,
                                                                EventUpcasterChain upcasters, Serializer events) {
-        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = storageBuilder(connections, transactions, upcasters, events);
+        return new HashingEventStorageEngine(builder, new EventHasher(connections), transactions);
+    }
+
+    /**
+     * {@link #eventStorageEngine(ConnectionProvider, TransactionManager, EventUpcasterChain, Serializer)}, its
+     * appends committed in groups by {@code groupCommit}: only where Parley owns the transactions.
+     */
+    public static HashingEventStorageEngine eventStorageEngine(TransactionManager transactions,
+                                                               EventUpcasterChain upcasters, Serializer events,
+                                                               GroupCommit groupCommit) {
+        return new HashingEventStorageEngine(storageBuilder(groupCommit.connections(), transactions, upcasters,
+                                                            events),
+                                             groupCommit, transactions);
+    }
+
+    private static JdbcEventStorageEngine.Builder storageBuilder(ConnectionProvider connections,
+                                                                 TransactionManager transactions,
+                                                                 EventUpcasterChain upcasters,
+                                                                 Serializer events) {
+        return JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .eventSerializer(events)
@@ -114,7 +135,6 @@ public final class ParleyComponents {
                 .schema(Schemas.EVENTS)
                 .batchSize(FETCH_BATCH)
                 .dataType(byte[].class);
-        return new HashingEventStorageEngine(builder, new EventHasher(connections), transactions);
     }
 
     /** The token store of every streaming processor, Parley's and the application's, on Parley's token table. */

@@ -5,7 +5,7 @@ import dev.parley.application.policy.CeasefirePropagation;
 import dev.parley.application.policy.StreamTypes;
 import dev.parley.negotiation.api.KnownIncidents;
 import dev.parley.shared.Aggregates;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
@@ -34,6 +34,8 @@ public record ParleyDomainModule(int snapshotEvery, boolean cached) implements C
     public void configureModule(Configurer configurer) {
         configurer.registerComponent(StreamTypes.class, c -> new StreamTypes(c.eventStore()))
                   .registerComponent(KnownIncidents.class, c -> c.getComponent(StreamTypes.class));
+        AggregateCaches caches = new AggregateCaches();
+        configurer.registerComponent(AggregateCaches.class, c -> caches);
         for (Class<?> type : Aggregates.types()) {
             AggregateConfigurer<?> aggregate = AggregateConfigurer.defaultConfiguration(type)
                     .configureCommandTargetResolver(c -> new AggregateIdTargetResolver());
@@ -45,7 +47,8 @@ public record ParleyDomainModule(int snapshotEvery, boolean cached) implements C
                 // Aggregates stay in memory between commands while the JVM can spare them. Another writer's append
                 // still shows: ours then fails on the stream's unique sequence, the rollback evicts the entry, and
                 // the command is decided again from the store.
-                aggregate.configureCache(c -> new WeakReferenceCache());
+                Cache cache = caches.newCache();
+                aggregate.configureCache(c -> cache);
             }
             configurer.configureAggregate(aggregate);
         }

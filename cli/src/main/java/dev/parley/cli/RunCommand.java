@@ -42,6 +42,10 @@ final class RunCommand implements Callable<Integer> {
             + "\"actor\" wins.")
     String actor;
 
+    @Option(names = "--print-accepted", description = "Print \"accepted <line>\" on standard output for each line "
+            + "once its events are stored.")
+    boolean printAccepted;
+
     @Override
     public Integer call() throws Exception {
         CommandFile lines = CommandFile.open(file);
@@ -53,12 +57,16 @@ final class RunCommand implements Callable<Integer> {
             CommandFileRunner runner = new CommandFileRunner(parley.commands(),
                                                              actor != null ? actor : Provenance.defaultActor());
             if (!dryRun) {
-                runner = runner.resuming(parley.appliedLines());
+                runner = runner.resuming(parley.appliedLines()).overlapping(parley.groupCommit());
             }
             try {
                 outcome = runner.run(lines, new CommandFileRunner.Listener() {
                     @Override
                     public void accepted(CommandLine line) {
+                        if (printAccepted) {
+                            out.println("accepted " + line.line());
+                            out.flush();
+                        }
                         progress.at(line.line(), lines.lines());
                     }
 

@@ -1,5 +1,7 @@
 package dev.parley.application.commandfile;
 
+import dev.parley.application.storage.GroupCommit;
+import dev.parley.application.storage.GroupedWrite;
 import dev.parley.application.messaging.Provenance;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -28,9 +30,17 @@ import static dev.parley.projections.schema.Tables.CommandFileLines.TABLE;
 public final class AppliedLines implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final ConnectionProvider connections;
+    private final GroupCommit groupCommit;
 
+    /** Lines recorded in the transaction of each command's unit of work. */
     public AppliedLines(ConnectionProvider connections) {
+        this(connections, null);
+    }
+
+    /** Lines recorded in the group commit that stores the line's events ({@link GroupCommit}). */
+    public AppliedLines(ConnectionProvider connections, GroupCommit groupCommit) {
         this.connections = connections;
+        this.groupCommit = groupCommit;
     }
 
     /** The numbers of the lines of the file with this digest that are stored. */
@@ -77,14 +87,26 @@ public final class AppliedLines implements MessageHandlerInterceptor<CommandMess
         MetaData metaData = unitOfWork.getMessage().getMetaData();
         if (unitOfWork.isRoot() && metaData.get(Provenance.COMMAND_FILE) instanceof String digest
                 && metaData.get(Provenance.COMMAND_FILE_LINE) instanceof Number line) {
-            unitOfWork.onPrepareCommit(done -> record(digest, line.intValue()));
+            if (groupCommit != null) {
+                groupCommit.attach(unitOfWork, new LineRecord(digest, line.intValue()));
+            } else {
+                unitOfWork.onPrepareCommit(done -> record(digest, line.intValue()));
+            }
         }
         return result;
     }
 
     private void record(String digest, int line) {
-        try (Connection connection = connections.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
+        try (Connection connection = connections.getConnection()) {
+            insert(connection, digest, line);
+        } catch (SQLException e) {
+            throw new CommandFileException("cannot record line " + line + " of the command file as stored: "
+                                                   + e.getMessage(), e);
+        }
+    }
+
+    private static void insert(Connection connection, String digest, int line) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO " + TABLE + " (" + FILE_DIGEST + ", " + LINE_NUMBER
                              + ") VALUES (?, ?)")) {
             insert.setString(1, digest);
@@ -95,8 +117,33 @@ public final class AppliedLines implements MessageHandlerInterceptor<CommandMess
                 // Another run of the same file stored this line first; rolling back keeps it stored once.
                 throw new LineAlreadyStoredException(line, e);
             }
-            throw new CommandFileException("cannot record line " + line + " of the command file as stored: "
-                                                   + e.getMessage(), e);
+            throw e;
+        }
+    }
+
+    /**
+     * A line's record in its group commit: a line another run of the same file stored first refuses this command
+     * alone. Line records are written only under the append lock, so the check cannot be overtaken.
+     */
+    private record LineRecord(String digest, int line) implements GroupedWrite {
+
+        @Override
+        public void check(Connection connection) throws SQLException {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT 1 FROM " + TABLE + " WHERE " + FILE_DIGEST + " = ? AND " + LINE_NUMBER + " = ?")) {
+                select.setString(1, digest);
+                select.setInt(2, line);
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        throw new LineAlreadyStoredException(line, null);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void write(Connection connection) throws SQLException {
+            insert(connection, digest, line);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.parley.application.commandfile;
 
+import dev.parley.application.storage.GroupCommit;
+import dev.parley.application.messaging.ConflictRetryScheduler;
 import dev.parley.application.messaging.Provenance;
 import dev.parley.shared.api.DomainRuleException;
 import dev.parley.shared.api.Fields;
@@ -10,9 +12,12 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -58,19 +63,25 @@ public final class CommandFileRunner {
     /** How often one line is decided again after losing a race with another writer before the run gives up. */
     static final int MAX_ATTEMPTS = 25;
 
+    /** Lines decided ahead of their commits at most; then the runner waits for the oldest. */
+    static final int MAX_IN_FLIGHT = 2_000;
+
     private final CommandGateway commands;
     private final String defaultActor;
     private final AppliedLines appliedLines;
+    private final GroupCommit groupCommit;
     private final CommandFileParser parser = new CommandFileParser();
 
     public CommandFileRunner(CommandGateway commands, String defaultActor) {
-        this(commands, defaultActor, null);
+        this(commands, defaultActor, null, null);
     }
 
-    private CommandFileRunner(CommandGateway commands, String defaultActor, AppliedLines appliedLines) {
+    private CommandFileRunner(CommandGateway commands, String defaultActor, AppliedLines appliedLines,
+                              GroupCommit groupCommit) {
         this.commands = commands;
         this.defaultActor = Fields.text(defaultActor, "actor");
         this.appliedLines = appliedLines;
+        this.groupCommit = groupCommit;
     }
 
     /**
@@ -79,7 +90,20 @@ public final class CommandFileRunner {
      * {@code appliedLines} must be the one the gateway's command bus records with.
      */
     public CommandFileRunner resuming(AppliedLines appliedLines) {
-        return new CommandFileRunner(commands, defaultActor, appliedLines);
+        return new CommandFileRunner(commands, defaultActor, appliedLines, groupCommit);
+    }
+
+    /**
+     * A runner that decides each line while the commits of the lines before it are still in flight, so that they
+     * share commits ({@link GroupCommit}); {@code groupCommit} must be the one the gateway's events are stored with.
+     * Each line still sees the effects of the lines before it, and is reported accepted only once its events are
+     * stored. Should a commit fail, the lines decided on top of it are not stored either: the runner waits for every
+     * line in flight, forgets the aggregates it decided them on, and decides them again, in order, one by one.
+     * A line rejected while lines before it were in flight is decided again once they are stored, so that it is
+     * never refused for want of what they store.
+     */
+    public CommandFileRunner overlapping(GroupCommit groupCommit) {
+        return new CommandFileRunner(commands, defaultActor, appliedLines, groupCommit);
     }
 
     /** Reads a UTF-8 command file as it goes and runs it; an unreadable file is a {@link CommandFileException}. */
@@ -92,6 +116,7 @@ public final class CommandFileRunner {
         BitSet stored = appliedLines == null ? new BitSet() : appliedLines.of(file.digest());
         Run run = new Run(listener, appliedLines == null ? null : file.digest(), stored);
         file.forEachLine(run::line);
+        run.settle();
         return run.outcome();
     }
 
@@ -101,6 +126,7 @@ public final class CommandFileRunner {
         for (int index = 0; index < lines.size(); index++) {
             run.line(index + 1, lines.get(index));
         }
+        run.settle();
         return run.outcome();
     }
 
@@ -111,6 +137,8 @@ public final class CommandFileRunner {
         private final String fileDigest;
         private final BitSet stored;
         private final List<Rejection> rejections = new ArrayList<>();
+        /** Lines whose events were handed over and are not yet reported, in line order. */
+        private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
         private int accepted;
         private int lastAccepted;
         private int skipped;
@@ -134,6 +162,9 @@ public final class CommandFileRunner {
             Rejection rejection;
             try {
                 CommandLine line = parser.parse(number, text);
+                if (groupCommit != null && decideAhead(line)) {
+                    return;
+                }
                 rejection = dispatch(line);
                 if (rejection == SKIPPED) {
                     return;
@@ -145,8 +176,90 @@ public final class CommandFileRunner {
                     return;
                 }
             } catch (LineRejectedException unreadable) {
+                settle();
                 rejection = new Rejection(number, unreadable.commandName(), unreadable.reason().code(),
                                           unreadable.reason().getMessage());
+            }
+            rejections.add(rejection);
+            listener.rejected(rejection);
+        }
+
+        /**
+         * Decides {@code line} without waiting for its commit; false when it was not handed over (refused, or
+         * failed), after every line before it is settled, so that the caller decides it again the sure way.
+         */
+        private boolean decideAhead(CommandLine line) {
+            String actor = line.actor() != null ? line.actor() : defaultActor;
+            MetaData metaData = fileDigest == null ? Provenance.enteredBy(actor)
+                    : Provenance.enteredBy(actor, fileDigest, line.line());
+            CompletableFuture<Void> durable;
+            try {
+                durable = groupCommit.deferring(() -> commands.sendAndWait(
+                        GenericCommandMessage.asCommandMessage(line.command()).andMetaData(metaData)));
+            } catch (RuntimeException notHandedOver) {
+                settle();
+                return false;
+            }
+            inFlight.add(new InFlight(line, durable));
+            if (inFlight.size() >= MAX_IN_FLIGHT) {
+                inFlight.peek().durable().exceptionally(failed -> null).join();
+            }
+            reportStored();
+            return true;
+        }
+
+        /** Waits for every line in flight and reports each. */
+        void settle() {
+            while (!inFlight.isEmpty()) {
+                inFlight.peek().durable().exceptionally(failed -> null).join();
+                reportStored();
+            }
+        }
+
+        /**
+         * Reports the lines in flight whose commits completed, in order, up to the first still in flight. A failed
+         * one, and every line after it, are decided again one by one once all have been answered.
+         */
+        private void reportStored() {
+            while (!inFlight.isEmpty() && inFlight.peek().durable().isDone()) {
+                InFlight head = inFlight.poll();
+                if (!head.durable().isCompletedExceptionally()) {
+                    accepted++;
+                    lastAccepted = head.line().line();
+                    listener.accepted(head.line());
+                    continue;
+                }
+                List<InFlight> again = new ArrayList<>();
+                again.add(head);
+                again.addAll(inFlight);
+                inFlight.clear();
+                again.forEach(line -> line.durable().exceptionally(failed -> null).join());
+                groupCommit.discardDecisions();
+                for (InFlight line : again) {
+                    if (line.durable().isCompletedExceptionally()) {
+                        if (ConflictRetryScheduler.isConflict(failureOf(line.durable()))) {
+                            conflictsRetried++;
+                        }
+                        decideAgain(line.line());
+                    } else {
+                        accepted++;
+                        lastAccepted = line.line().line();
+                        listener.accepted(line.line());
+                    }
+                }
+            }
+        }
+
+        private void decideAgain(CommandLine line) {
+            Rejection rejection = dispatch(line);
+            if (rejection == SKIPPED) {
+                return;
+            }
+            if (rejection == null) {
+                accepted++;
+                lastAccepted = line.line();
+                listener.accepted(line);
+                return;
             }
             rejections.add(rejection);
             listener.rejected(rejection);
@@ -197,6 +310,19 @@ public final class CommandFileRunner {
                                                      fileDigest != null, failed);
                 }
             }
+        }
+    }
+
+    /** A line whose events were handed over to the group commit, and when they are stored. */
+    private record InFlight(CommandLine line, CompletableFuture<Void> durable) {
+    }
+
+    private static Throwable failureOf(CompletableFuture<Void> failed) {
+        try {
+            failed.join();
+            return null;
+        } catch (CompletionException e) {
+            return e.getCause();
         }
     }
 

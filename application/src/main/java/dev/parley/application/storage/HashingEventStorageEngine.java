@@ -11,15 +11,12 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,21 +37,32 @@ public final class HashingEventStorageEngine extends JdbcEventStorageEngine {
     private final EventHasher hasher;
     private final TransactionManager transactions;
     private final SnapshotBinding snapshotBinding;
+    private final GroupCommit groupCommit;
 
     /**
-     * The engine over {@code builder}'s settings; snapshots are bound to the history as they are stored, and only
-     * snapshots whose binding holds are loaded.
+     * The engine over {@code builder}'s settings, appending in the caller's transaction; snapshots are bound to the
+     * history as they are stored, and only snapshots whose binding holds are loaded.
      */
     public HashingEventStorageEngine(Builder builder, EventHasher hasher, TransactionManager transactions) {
-        this(builder, hasher, transactions, new SnapshotBinding(hasher.connections()));
+        this(builder, hasher, transactions, new SnapshotBinding(hasher.connections()), null);
+    }
+
+    /**
+     * The engine over {@code builder}'s settings, handing appends to {@code groupCommit}, which commits them in its
+     * own transactions: only where Parley owns the transactions ({@code transactions} are Parley's own).
+     */
+    public HashingEventStorageEngine(Builder builder, GroupCommit groupCommit, TransactionManager transactions) {
+        this(builder, groupCommit.hasher(), transactions, new SnapshotBinding(groupCommit.hasher().connections()),
+             groupCommit);
     }
 
     private HashingEventStorageEngine(Builder builder, EventHasher hasher, TransactionManager transactions,
-                                      SnapshotBinding snapshotBinding) {
+                                      SnapshotBinding snapshotBinding, GroupCommit groupCommit) {
         super(builder.snapshotFilter(snapshotBinding));
         this.hasher = hasher;
         this.transactions = transactions;
         this.snapshotBinding = snapshotBinding;
+        this.groupCommit = groupCommit;
     }
 
     @Override
@@ -81,11 +89,22 @@ public final class HashingEventStorageEngine extends JdbcEventStorageEngine {
             return;
         }
         List<EventRow> rows = events.stream().map(event -> EventRow.of(event, serializer)).toList();
+        if (groupCommit != null) {
+            groupCommit.append(rows);
+            return;
+        }
         Map<String, Leaf> appended = transactions.fetchInTransaction(() -> {
             try (Connection connection = hasher.connections().getConnection()) {
                 AppendLock.take(connection);
                 Map<String, StreamTip> tips = requireNextInStreams(connection, rows);
-                List<LeafInput> stored = insert(connection, rows, events.get(0));
+                List<LeafInput> stored;
+                try {
+                    stored = EventRow.insert(connection, rows);
+                } catch (SQLException e) {
+                    // The unique stream index is the last guard behind the check above.
+                    handlePersistenceException(e, events.get(0));
+                    throw e;
+                }
                 return hasher.hash(connection, stored, tips);
             } catch (SQLException e) {
                 throw new EventStoreException("cannot append " + events.size() + " events: " + e.getMessage(), e);
@@ -121,59 +140,12 @@ public final class HashingEventStorageEngine extends JdbcEventStorageEngine {
                             : new StreamTip(row.getLong(LAST_SEQUENCE), row.getLong(LAST_POSITION));
                 }
                 if (tip.sequence() + 1 != stream.getValue()) {
-                    String message = "another writer appended to " + stream.getKey() + " first: its events here start"
-                            + " at sequence [" + stream.getValue() + "], the stream already holds up to ["
-                            + tip.sequence() + "]; decide the command again";
-                    if (stream.getValue() == 0) {
-                        throw new AggregateStreamCreationException(message);
-                    }
-                    throw new ConcurrencyException(message);
+                    throw GroupCommit.conflict(stream.getKey(), stream.getValue(), tip.sequence());
                 }
                 tips.put(stream.getKey(), tip);
             }
         }
         return tips;
-    }
-
-    /** Inserts the rows in one batch; they come back as stored, with the positions the store gave them. */
-    private List<LeafInput> insert(Connection connection, List<EventRow> rows, EventMessage<?> first)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO " + DomainEvents.TABLE + " (" + String.join(
-                        ", ", DomainEvents.TYPE, DomainEvents.AGGREGATE_IDENTIFIER, DomainEvents.SEQUENCE_NUMBER,
-                        DomainEvents.EVENT_IDENTIFIER, DomainEvents.PAYLOAD_TYPE, DomainEvents.PAYLOAD_REVISION,
-                        DomainEvents.TIME_STAMP, DomainEvents.PAYLOAD, DomainEvents.META_DATA)
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[]{DomainEvents.GLOBAL_INDEX})) {
-            for (EventRow row : rows) {
-                insert.setString(1, row.aggregateType());
-                insert.setString(2, row.aggregateId());
-                insert.setLong(3, row.sequence());
-                insert.setString(4, row.eventIdentifier());
-                insert.setString(5, row.payloadType());
-                insert.setString(6, row.payloadRevision());
-                insert.setString(7, row.timestamp());
-                insert.setBytes(8, row.payload());
-                insert.setBytes(9, row.metaData());
-                insert.addBatch();
-            }
-            try {
-                insert.executeBatch();
-            } catch (SQLException e) {
-                // The unique stream index is the last guard behind the check above.
-                handlePersistenceException(e, first);
-            }
-            List<LeafInput> stored = new ArrayList<>(rows.size());
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                for (EventRow row : rows) {
-                    if (!keys.next()) {
-                        throw new SQLException("the store gave " + stored.size() + " positions for " + rows.size()
-                                                       + " events");
-                    }
-                    stored.add(row.at(keys.getLong(DomainEvents.GLOBAL_INDEX)));
-                }
-            }
-            return stored;
-        }
     }
 
     /**

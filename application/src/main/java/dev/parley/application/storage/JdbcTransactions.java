@@ -41,14 +41,21 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
         Connection connection = open();
         current.set(connection);
         return new Transaction() {
+            private boolean finished;
+
             @Override
             public void commit() {
+                finished = true;
                 finish(connection, true);
             }
 
+            /** Nothing once committed: a unit of work rolls back after its commit when a later commit step failed. */
             @Override
             public void rollback() {
-                finish(connection, false);
+                if (!finished) {
+                    finished = true;
+                    finish(connection, false);
+                }
             }
         };
     }

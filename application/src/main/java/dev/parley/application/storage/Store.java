@@ -29,6 +29,12 @@ public final class Store implements AutoCloseable {
      */
     private static final String H2_QUERY_CACHE = "QUERY_CACHE_SIZE";
     private static final int H2_QUERY_CACHE_SIZE = 64;
+    /**
+     * H2 writes committed transactions to its file within a second by default, so a killed process loses what it
+     * committed last; at 0 each commit is written before it returns, as a command reported accepted must be. Group
+     * commit (GroupCommit) makes that one write per group of commands.
+     */
+    private static final String H2_WRITE_DELAY = "WRITE_DELAY";
     /** Less free space than this, and a failed write is put down to a full disk: H2 writes in chunks of about this. */
     private static final long NEARLY_FULL_BYTES = 1024 * 1024;
 
@@ -79,6 +85,9 @@ public final class Store implements AutoCloseable {
             if (!url.toUpperCase(Locale.ROOT).contains(";" + H2_QUERY_CACHE + "=")) {
                 // A database setting: it holds if this pool is the first to open the database in this JVM.
                 config.setJdbcUrl(url + ";" + H2_QUERY_CACHE + "=" + H2_QUERY_CACHE_SIZE);
+            }
+            if (!url.toUpperCase(Locale.ROOT).contains(";" + H2_WRITE_DELAY + "=")) {
+                config.setJdbcUrl(config.getJdbcUrl() + ";" + H2_WRITE_DELAY + "=0");
             }
             config.setUsername("sa");
             config.setPassword("");
