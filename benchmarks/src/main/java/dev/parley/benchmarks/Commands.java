@@ -2,9 +2,12 @@ package dev.parley.benchmarks;
 
 import dev.parley.projections.schema.Tables.DomainEvents;
 import dev.parley.application.Parley;
+import dev.parley.application.commandfile.CommandFileRunner;
 import dev.parley.application.storage.Store;
 import org.axonframework.config.Configuration;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -56,6 +59,9 @@ final class Commands {
             figures.add(Figure.rate(Names.of(Names.COMMANDS, Names.threads(threads[i]), store.name()), commands,
                                     "commands/s", parley[i], axon[i], limit[i]));
         }
+        // Stock Axon has no command-file runner: its one thread sends the same commands one by one, as above.
+        figures.add(Figure.rate(Names.of(Names.COMMANDS, Names.COMMAND_FILE, store.name()), commands, "commands/s",
+                                commandFileRate(store, commands, warmUp), axon[0], limit[0]));
         return figures;
     }
 
@@ -72,6 +78,8 @@ final class Commands {
             figures.add(Figure.rate(Names.of(Names.COMMANDS, Names.threads(threads[i]), store.name()), commands,
                                     "commands/s", parley[i], null, limit[i]));
         }
+        figures.add(Figure.rate(Names.of(Names.COMMANDS, Names.COMMAND_FILE, store.name()), commands, "commands/s",
+                                commandFileRate(store, commands, warmUp), null, limit[0]));
         return figures;
     }
 
@@ -86,6 +94,44 @@ final class Commands {
             }
         }
         return rates;
+    }
+
+    /**
+     * Parley running the same commands as one command file on one thread, as {@code parley run} does: each line
+     * decided in order while earlier lines' commits are in flight, recorded as applied with its events, and counted
+     * only once stored. The file is written before the clock starts; reading and parsing it is timed.
+     */
+    private static double commandFileRate(StoreKind store, int commands, int warmUp) throws Exception {
+        Path directory = Files.createTempDirectory("parley-bench-file");
+        try (Parley running = Parley.builder().store(store.newDatabase("commands_file")).keys(store.keys())
+                                    .build()) {
+            CommandFileRunner runner = new CommandFileRunner(running.commands(), "bench")
+                    .resuming(running.appliedLines()).overlapping(running.groupCommit());
+            Path warm = Files.write(directory.resolve("warm.ndjson"),
+                                    Workload.lines(Workload.commands("warm-file", warmUp)));
+            List<String> lines = Workload.lines(Workload.commands("file", commands));
+            Path timed = Files.write(directory.resolve("timed.ndjson"), lines);
+            runner.run(warm, new CommandFileRunner.Listener() { });
+            long start = System.nanoTime();
+            CommandFileRunner.Outcome outcome = runner.run(timed, new CommandFileRunner.Listener() { });
+            long elapsed = System.nanoTime() - start;
+            if (!outcome.allAccepted() || outcome.accepted() != lines.size()) {
+                throw new IllegalStateException("the command file ran with " + outcome.accepted() + " of "
+                                                        + lines.size()
+                                                        + " accepted and " + outcome.rejections().size()
+                                                        + " rejected: " + outcome.rejections());
+            }
+            double rate = lines.size() / (elapsed / 1e9);
+            Log.info("[%s] commands, parley, one command file: %.0f commands/s", store.name(), rate);
+            return rate;
+        } finally {
+            try (var files = Files.list(directory)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(directory);
+        }
     }
 
     private static double[] rawRates(StoreKind store, int[] threads, int commands, int warmUp) throws Exception {

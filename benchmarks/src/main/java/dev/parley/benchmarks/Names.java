@@ -22,6 +22,9 @@ final class Names {
         return threads == 1 ? "1 thread" : threads + " threads on distinct aggregates";
     }
 
+    /** The detail of the commands figure of one thread running them as one command file, as {@code parley run} does. */
+    static final String COMMAND_FILE = "1 thread, one command file (parley run)";
+
     static String of(String kind, String detail, String store) {
         return kind + (detail.isEmpty() ? "" : ", " + detail) + " [" + store + "]";
     }

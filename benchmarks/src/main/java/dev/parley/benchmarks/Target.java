@@ -35,14 +35,17 @@ public record Target(String target, Boolean met, String detail) {
     static List<Target> of(List<Figure> figures) {
         List<Target> targets = new ArrayList<>();
         for (String store : STORES) {
-            Optional<Figure> one = find(figures, Names.of(Names.COMMANDS, Names.threads(1), store));
-            String name = "commands, 1 thread [" + store + "]";
-            targets.add(atLeast(name + ": at least " + factor(COMMANDS_VS_AXON) + " stock Axon", one,
-                                Figure::vsAxonDefault, COMMANDS_VS_AXON,
-                                figure -> pair(figure.parley(), figure.axonDefault(), "commands/s")));
-            targets.add(atLeast(name + ": at least " + percent(COMMANDS_VS_LIMIT) + " of the raw-JDBC limit", one,
-                                Figure::vsLimit, COMMANDS_VS_LIMIT,
-                                figure -> pair(figure.parley(), figure.limit(), "commands/s")));
+            // One thread sending commands one by one, and one thread running them as a command file.
+            for (String detail : List.of(Names.threads(1), Names.COMMAND_FILE)) {
+                Optional<Figure> one = find(figures, Names.of(Names.COMMANDS, detail, store));
+                String name = "commands, " + detail + " [" + store + "]";
+                targets.add(atLeast(name + ": at least " + factor(COMMANDS_VS_AXON) + " stock Axon", one,
+                                    Figure::vsAxonDefault, COMMANDS_VS_AXON,
+                                    figure -> pair(figure.parley(), figure.axonDefault(), "commands/s")));
+                targets.add(atLeast(name + ": at least " + percent(COMMANDS_VS_LIMIT) + " of the raw-JDBC limit",
+                                    one, Figure::vsLimit, COMMANDS_VS_LIMIT,
+                                    figure -> pair(figure.parley(), figure.limit(), "commands/s")));
+            }
         }
         for (String store : STORES) {
             targets.add(twoThreads(figures, store));

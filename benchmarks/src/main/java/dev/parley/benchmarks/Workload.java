@@ -81,6 +81,39 @@ final class Workload {
         return rows;
     }
 
+    /**
+     * {@code commands} as the lines of a command file (DOMAIN.md's format), in order: what {@code parley run} reads
+     * for the same work.
+     */
+    static List<String> lines(List<Object> commands) {
+        List<String> lines = new ArrayList<>(commands.size());
+        for (Object command : commands) {
+            Map<String, Object> line = new java.util.LinkedHashMap<>();
+            if (command instanceof ReportIncidentCommand report) {
+                line.put("command", "ReportIncident");
+                line.put("incidentId", report.incidentId().value());
+                line.put("location", report.location());
+                line.put("attackers", report.attackers());
+                line.put("defenders", report.defenders());
+                line.put("description", report.description());
+                line.put("occurredAt", report.occurredAt().toString());
+                line.put("source", report.source());
+            } else if (command instanceof RecordCasualtiesCommand casualties) {
+                line.put("command", "RecordCasualties");
+                line.put("incidentId", casualties.incidentId().value());
+                line.put("side", casualties.side());
+                line.put("killed", casualties.killed());
+                line.put("wounded", casualties.wounded());
+                line.put("occurredAt", casualties.occurredAt().toString());
+                line.put("source", casualties.source());
+            } else {
+                throw new IllegalArgumentException("not a workload command: " + command);
+            }
+            lines.add(new String(json(line), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return lines;
+    }
+
     private static byte[] json(Object value) {
         try {
             return ParleyJson.mapper().writeValueAsBytes(value);

@@ -37,8 +37,12 @@ class ReportTest {
         assertThat(targets).extracting(Target::target).containsExactly(
                 "commands, 1 thread [h2]: at least 3x stock Axon",
                 "commands, 1 thread [h2]: at least 25% of the raw-JDBC limit",
+                "commands, 1 thread, one command file (parley run) [h2]: at least 3x stock Axon",
+                "commands, 1 thread, one command file (parley run) [h2]: at least 25% of the raw-JDBC limit",
                 "commands, 1 thread [postgres]: at least 3x stock Axon",
                 "commands, 1 thread [postgres]: at least 25% of the raw-JDBC limit",
+                "commands, 1 thread, one command file (parley run) [postgres]: at least 3x stock Axon",
+                "commands, 1 thread, one command file (parley run) [postgres]: at least 25% of the raw-JDBC limit",
                 "commands, 2 threads on distinct aggregates [h2]: at least 1.5x Parley's own 1-thread figure",
                 "commands, 2 threads on distinct aggregates [postgres]: at least 1.5x Parley's own 1-thread figure",
                 "durable PostgreSQL, 4 writer threads: at least the raw single-client commit rate",

@@ -14,7 +14,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static dev.parley.projections.schema.Tables.CommandFileLines.FILE_DIGEST;
 import static dev.parley.projections.schema.Tables.CommandFileLines.LINE_NUMBER;
@@ -121,6 +127,11 @@ public final class AppliedLines implements MessageHandlerInterceptor<CommandMess
         }
     }
 
+    /** The line records of a group commit, checked with a statement per file and written in one batch. */
+    private static final GroupedWrite.Kind LINE_RECORDS = new LineRecords();
+    /** Lines one check statement asks about at most. */
+    private static final int LINES_PER_CHECK = 500;
+
     /**
      * A line's record in its group commit: a line another run of the same file stored first refuses this command
      * alone. Line records are written only under the append lock, so the check cannot be overtaken.
@@ -128,22 +139,71 @@ public final class AppliedLines implements MessageHandlerInterceptor<CommandMess
     private record LineRecord(String digest, int line) implements GroupedWrite {
 
         @Override
-        public void check(Connection connection) throws SQLException {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT 1 FROM " + TABLE + " WHERE " + FILE_DIGEST + " = ? AND " + LINE_NUMBER + " = ?")) {
-                select.setString(1, digest);
-                select.setInt(2, line);
-                try (ResultSet row = select.executeQuery()) {
-                    if (row.next()) {
-                        throw new LineAlreadyStoredException(line, null);
+        public Kind kind() {
+            return LINE_RECORDS;
+        }
+    }
+
+    private static final class LineRecords implements GroupedWrite.Kind {
+
+        @Override
+        public Map<GroupedWrite, RuntimeException> check(Connection connection, List<GroupedWrite> writes)
+                throws SQLException {
+            Map<String, List<LineRecord>> byFile = new LinkedHashMap<>();
+            for (GroupedWrite write : writes) {
+                LineRecord record = (LineRecord) write;
+                byFile.computeIfAbsent(record.digest(), digest -> new ArrayList<>()).add(record);
+            }
+            Map<GroupedWrite, RuntimeException> refused = new IdentityHashMap<>();
+            for (Map.Entry<String, List<LineRecord>> file : byFile.entrySet()) {
+                BitSet stored = storedAmong(connection, file.getKey(), file.getValue());
+                for (LineRecord record : file.getValue()) {
+                    if (stored.get(record.line())) {
+                        refused.put(record, new LineAlreadyStoredException(record.line(), null));
+                    }
+                    // A second record of the same line in one group is refused as well.
+                    stored.set(record.line());
+                }
+            }
+            return refused;
+        }
+
+        /** Which of {@code records}' lines the store already holds for the file with this digest. */
+        private static BitSet storedAmong(Connection connection, String digest, List<LineRecord> records)
+                throws SQLException {
+            BitSet stored = new BitSet();
+            for (int from = 0; from < records.size(); from += LINES_PER_CHECK) {
+                List<LineRecord> chunk = records.subList(from, Math.min(records.size(), from + LINES_PER_CHECK));
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT " + LINE_NUMBER + " FROM " + TABLE + " WHERE " + FILE_DIGEST + " = ? AND "
+                                + LINE_NUMBER + " IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+                                + ")")) {
+                    select.setString(1, digest);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setInt(i + 2, chunk.get(i).line());
+                    }
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            stored.set(rows.getInt(1));
+                        }
                     }
                 }
             }
+            return stored;
         }
 
         @Override
-        public void write(Connection connection) throws SQLException {
-            insert(connection, digest, line);
+        public void write(Connection connection, List<GroupedWrite> writes) throws SQLException {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO " + TABLE + " (" + FILE_DIGEST + ", " + LINE_NUMBER + ") VALUES (?, ?)")) {
+                for (GroupedWrite write : writes) {
+                    LineRecord record = (LineRecord) write;
+                    insert.setString(1, record.digest());
+                    insert.setInt(2, record.line());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
         }
     }
 

@@ -44,6 +44,8 @@ public final class GroupCommit implements AutoCloseable {
     private static final String LAST_SEQUENCE = "last_sequence";
     private static final String LAST_POSITION = "last_position";
     private static final Append CLOSE = new Append();
+    /** Streams whose tips one statement reads at most. */
+    private static final int TIPS_PER_STATEMENT = 100;
 
     private final DataSource dataSource;
     private final EventHasher hasher;
@@ -253,14 +255,11 @@ public final class GroupCommit implements AutoCloseable {
                 AppendLock.take(connection);
                 Map<String, StreamTip> tips = new HashMap<>();
                 Map<String, Long> next = new HashMap<>();
-                try (PreparedStatement tip = connection.prepareStatement(
-                        "SELECT MAX(" + DomainEvents.SEQUENCE_NUMBER + ") AS " + LAST_SEQUENCE + ", MAX("
-                                + DomainEvents.GLOBAL_INDEX + ") AS " + LAST_POSITION + " FROM " + DomainEvents.TABLE
-                                + " WHERE " + DomainEvents.AGGREGATE_IDENTIFIER + " = ?")) {
-                    for (Append append : group) {
-                        if (admits(connection, tip, append, tips, next)) {
-                            accepted.add(append);
-                        }
+                Map<String, StreamTip> stored = tipsOf(connection, group);
+                Map<GroupedWrite, RuntimeException> refusedWrites = checkWrites(connection, group);
+                for (Append append : group) {
+                    if (admits(append, stored, refusedWrites, tips, next)) {
+                        accepted.add(append);
                     }
                 }
                 List<EventRow> rows = new ArrayList<>();
@@ -268,11 +267,7 @@ public final class GroupCommit implements AutoCloseable {
                 if (!rows.isEmpty()) {
                     leaves = hasher.hash(connection, EventRow.insert(connection, rows), tips);
                 }
-                for (Append append : accepted) {
-                    for (GroupedWrite write : append.writes) {
-                        write.write(connection);
-                    }
-                }
+                writeAll(connection, accepted);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 try {
@@ -300,11 +295,12 @@ public final class GroupCommit implements AutoCloseable {
 
     /**
      * Whether {@code append} may join the group: each of its streams must continue exactly where the store, after
-     * the appends admitted before it, stands; and each of its other rows must pass its check. A refused append is
-     * answered at once with why, and has written nothing.
+     * the appends admitted before it, stands; and none of its other rows may have been refused by their check. A
+     * refused append is answered at once with why, and has written nothing.
      */
-    private static boolean admits(Connection connection, PreparedStatement tip, Append append,
-                                  Map<String, StreamTip> tips, Map<String, Long> next) throws SQLException {
+    private static boolean admits(Append append, Map<String, StreamTip> stored,
+                                  Map<GroupedWrite, RuntimeException> refusedWrites, Map<String, StreamTip> tips,
+                                  Map<String, Long> next) {
         Map<String, Long> firstOfStream = new LinkedHashMap<>();
         Map<String, Long> lastOfStream = new HashMap<>();
         for (EventRow row : append.rows) {
@@ -319,9 +315,9 @@ public final class GroupCommit implements AutoCloseable {
             for (Map.Entry<String, Long> stream : firstOfStream.entrySet()) {
                 Long expected = next.get(stream.getKey());
                 if (expected == null) {
-                    StreamTip stored = tipOf(tip, stream.getKey());
-                    tips.put(stream.getKey(), stored);
-                    expected = stored.sequence() + 1;
+                    StreamTip tip = stored.getOrDefault(stream.getKey(), StreamTip.EMPTY);
+                    tips.put(stream.getKey(), tip);
+                    expected = tip.sequence() + 1;
                     next.put(stream.getKey(), expected);
                 }
                 if (expected != stream.getValue().longValue()) {
@@ -329,7 +325,10 @@ public final class GroupCommit implements AutoCloseable {
                 }
             }
             for (GroupedWrite write : append.writes) {
-                write.check(connection);
+                RuntimeException refused = refusedWrites.get(write);
+                if (refused != null) {
+                    throw refused;
+                }
             }
         } catch (RuntimeException refused) {
             append.done.completeExceptionally(refused);
@@ -339,14 +338,62 @@ public final class GroupCommit implements AutoCloseable {
         return true;
     }
 
-    private static StreamTip tipOf(PreparedStatement tip, String stream) throws SQLException {
-        tip.setString(1, stream);
-        try (ResultSet row = tip.executeQuery()) {
-            row.next();
-            // A stream's positions grow with its sequence numbers, so the two maxima are one row's.
-            return row.getObject(LAST_SEQUENCE) == null ? StreamTip.EMPTY
-                    : new StreamTip(row.getLong(LAST_SEQUENCE), row.getLong(LAST_POSITION));
+    /**
+     * Where the store's streams that {@code group} appends to stand, read under the append lock in a statement per
+     * {@value #TIPS_PER_STATEMENT} streams; a stream the store does not hold yet is absent.
+     */
+    private static Map<String, StreamTip> tipsOf(Connection connection, List<Append> group) throws SQLException {
+        List<String> streams = new ArrayList<>(new java.util.LinkedHashSet<>(
+                group.stream().flatMap(append -> append.rows.stream().map(EventRow::aggregateId)).toList()));
+        Map<String, StreamTip> tips = new HashMap<>();
+        for (int from = 0; from < streams.size(); from += TIPS_PER_STATEMENT) {
+            List<String> chunk = streams.subList(from, Math.min(streams.size(), from + TIPS_PER_STATEMENT));
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + DomainEvents.AGGREGATE_IDENTIFIER + ", MAX(" + DomainEvents.SEQUENCE_NUMBER + ") AS "
+                            + LAST_SEQUENCE + ", MAX(" + DomainEvents.GLOBAL_INDEX + ") AS " + LAST_POSITION
+                            + " FROM " + DomainEvents.TABLE + " WHERE " + DomainEvents.AGGREGATE_IDENTIFIER + " IN ("
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") GROUP BY "
+                            + DomainEvents.AGGREGATE_IDENTIFIER)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        // A stream's positions grow with its sequence numbers, so the two maxima are one row's.
+                        tips.put(rows.getString(1), new StreamTip(rows.getLong(LAST_SEQUENCE),
+                                                                  rows.getLong(LAST_POSITION)));
+                    }
+                }
+            }
         }
+        return tips;
+    }
+
+    /** The group's other rows, kind by kind, checked together: those refused, each with why. */
+    private static Map<GroupedWrite, RuntimeException> checkWrites(Connection connection, List<Append> group)
+            throws SQLException {
+        Map<GroupedWrite, RuntimeException> refused = new java.util.IdentityHashMap<>();
+        for (Map.Entry<GroupedWrite.Kind, List<GroupedWrite>> kind : byKind(group).entrySet()) {
+            refused.putAll(kind.getKey().check(connection, kind.getValue()));
+        }
+        return refused;
+    }
+
+    /** Writes the admitted appends' other rows, kind by kind, in the group's transaction. */
+    private static void writeAll(Connection connection, List<Append> accepted) throws SQLException {
+        for (Map.Entry<GroupedWrite.Kind, List<GroupedWrite>> kind : byKind(accepted).entrySet()) {
+            kind.getKey().write(connection, kind.getValue());
+        }
+    }
+
+    private static Map<GroupedWrite.Kind, List<GroupedWrite>> byKind(List<Append> appends) {
+        Map<GroupedWrite.Kind, List<GroupedWrite>> kinds = new LinkedHashMap<>();
+        for (Append append : appends) {
+            for (GroupedWrite write : append.writes) {
+                kinds.computeIfAbsent(write.kind(), kind -> new ArrayList<>()).add(write);
+            }
+        }
+        return kinds;
     }
 
     /** Another writer appended to {@code stream} after these events were decided on it. */

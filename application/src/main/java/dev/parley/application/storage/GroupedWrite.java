@@ -2,19 +2,31 @@ package dev.parley.application.storage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A row a command writes beside its events that must be stored exactly when they are (a command file's line record),
- * carried into the {@link GroupCommit} transaction that stores them.
+ * carried into the {@link GroupCommit} transaction that stores them. The writes of one {@link Kind} in a group are
+ * checked together and written together, in a statement or a batch each rather than one per command.
  */
 public interface GroupedWrite {
 
-    /**
-     * Checked under the append lock before anything of the group is written: a {@link RuntimeException} refuses this
-     * command's append alone, and the rest of the group goes on.
-     */
-    void check(Connection connection) throws SQLException;
+    /** How writes like this one are checked and written for a whole group: one instance for all of them. */
+    Kind kind();
 
-    /** Writes the row in the group's transaction, after the check of every append in the group passed or refused it. */
-    void write(Connection connection) throws SQLException;
+    /** Checks and writes the writes of one kind in a group. */
+    interface Kind {
+
+        /**
+         * Of {@code writes} (all of this kind, in the order their commands arrived), those refused, each with why;
+         * checked under the append lock before anything of the group is written. A refused write refuses its
+         * command's append alone, and the rest of the group goes on.
+         */
+        Map<GroupedWrite, RuntimeException> check(Connection connection, List<GroupedWrite> writes)
+                throws SQLException;
+
+        /** Writes {@code writes} (all of this kind, each of an admitted command) in the group's transaction. */
+        void write(Connection connection, List<GroupedWrite> writes) throws SQLException;
+    }
 }
