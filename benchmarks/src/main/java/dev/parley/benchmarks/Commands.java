@@ -40,14 +40,14 @@ final class Commands {
 
     static List<Figure> measure(StoreKind store, int commands, int warmUp) throws Exception {
         int[] threads = {1, 2};
-        double[] parley = parleyRates(store, threads, commands, warmUp);
+        Run[] parley = parleyRuns(store, threads, commands, warmUp);
         double[] axon = new double[threads.length];
         try (Store stockStore = Store.open(store.newDatabase("commands_axon"))) {
             Configuration stock = StockAxon.start(stockStore.dataSource(), true);
             try {
                 Consumer<Object> send = command -> stock.commandGateway().sendAndWait(command);
                 for (int i = 0; i < threads.length; i++) {
-                    axon[i] = rate(store, "stock Axon", threads[i], commands, warmUp, send);
+                    axon[i] = rate(store, "stock Axon", threads[i], commands, warmUp, send).perSecond();
                 }
             } finally {
                 stock.shutdown();
@@ -57,7 +57,7 @@ final class Commands {
         List<Figure> figures = new ArrayList<>();
         for (int i = 0; i < threads.length; i++) {
             figures.add(Figure.rate(Names.of(Names.COMMANDS, Names.threads(threads[i]), store.name()), commands,
-                                    "commands/s", parley[i], axon[i], limit[i]));
+                                    "commands/s", parley[i].perSecond(), axon[i], limit[i]));
         }
         // Stock Axon has no command-file runner: its one thread sends the same commands one by one, as above.
         figures.add(Figure.rate(Names.of(Names.COMMANDS, Names.COMMAND_FILE, store.name()), commands, "commands/s",
@@ -71,21 +71,24 @@ final class Commands {
      */
     static List<Figure> durable(StoreKind store, int commands, int warmUp) throws Exception {
         int[] threads = {1, DURABLE_WRITERS};
-        double[] parley = parleyRates(store, threads, commands, warmUp);
+        Run[] parley = parleyRuns(store, threads, commands, warmUp);
         double[] limit = rawRates(store, threads, commands, warmUp);
         List<Figure> figures = new ArrayList<>();
         for (int i = 0; i < threads.length; i++) {
             figures.add(Figure.rate(Names.of(Names.COMMANDS, Names.threads(threads[i]), store.name()), commands,
-                                    "commands/s", parley[i], null, limit[i]));
+                                    "commands/s", parley[i].perSecond(), null, limit[i]));
         }
+        // What bounds the writers once commits are shared: the CPU (all processes, the server's included) or not.
+        figures.add(Figure.cost(Names.of(Names.CPU_BUSY, Names.threads(DURABLE_WRITERS), store.name()), commands,
+                                "% of all cores", parley[threads.length - 1].machineBusyPercent(), null, null));
         figures.add(Figure.rate(Names.of(Names.COMMANDS, Names.COMMAND_FILE, store.name()), commands, "commands/s",
                                 commandFileRate(store, commands, warmUp), null, limit[0]));
         return figures;
     }
 
     /** Parley as it opens by default, one database for every thread count, each after its own warm-up. */
-    private static double[] parleyRates(StoreKind store, int[] threads, int commands, int warmUp) throws Exception {
-        double[] rates = new double[threads.length];
+    private static Run[] parleyRuns(StoreKind store, int[] threads, int commands, int warmUp) throws Exception {
+        Run[] rates = new Run[threads.length];
         try (Parley running = Parley.builder().store(store.newDatabase("commands_parley")).keys(store.keys())
                                     .build()) {
             Consumer<Object> send = command -> running.commands().sendAndWait(command);
@@ -144,14 +147,22 @@ final class Commands {
         return rates;
     }
 
-    private static double rate(StoreKind store, String who, int threads, int commands, int warmUp,
-                               Consumer<Object> send) throws Exception {
+    /** A timed run: commands per second, and how busy the machine's CPUs were meanwhile (null where unknown). */
+    record Run(double perSecond, Double machineBusyPercent) {
+    }
+
+    private static Run rate(StoreKind store, String who, int threads, int commands, int warmUp,
+                            Consumer<Object> send) throws Exception {
         run(threads, thread -> Workload.commands("warm-" + threads + "-" + thread, warmUp / threads), send);
+        MachineCpu.Reading before = MachineCpu.now();
         long elapsed = run(threads, thread -> Workload.commands("t" + threads + "-" + thread, commands / threads),
                            send);
+        MachineCpu.Reading after = MachineCpu.now();
+        Double busy = after == null ? null : after.busyPercentSince(before);
         double rate = commands / (elapsed / 1e9);
-        Log.info("[%s] commands, %s, %d thread(s): %.0f commands/s", store.name(), who, threads, rate);
-        return rate;
+        Log.info("[%s] commands, %s, %d thread(s): %.0f commands/s, machine CPU %s busy", store.name(), who, threads,
+                 rate, busy == null ? "unknown" : String.format(java.util.Locale.ROOT, "%.0f%%", busy));
+        return new Run(rate, busy);
     }
 
     /** Sends each thread's commands on its own thread; the wall time of all of them, in nanoseconds. */

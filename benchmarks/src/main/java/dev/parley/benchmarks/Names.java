@@ -13,6 +13,7 @@ final class Names {
     static final String ATTEST = "attest";
     static final String PEAK_HEAP = "peak heap, replay";
     static final String JMH = "jmh";
+    static final String CPU_BUSY = "machine CPU busy while Parley ran";
 
     private Names() {
     }

@@ -103,9 +103,12 @@ public record Target(String target, Boolean met, String detail) {
             return new Target(name, null, NOT_MEASURED);
         }
         double ratio = many.get().parley() / one.get().limit();
+        Optional<Figure> busy = find(figures, Names.of(Names.CPU_BUSY, Names.threads(writers), StoreKind.DURABLE));
+        String cpu = busy.isEmpty() || busy.get().parley() == null ? ""
+                : "; the machine's CPUs were " + Table.number(busy.get().parley()) + "% busy meanwhile";
         return new Target(name, ratio >= DURABLE_VS_ONE_CLIENT,
                           times(ratio) + ": " + Table.number(many.get().parley()) + " commands/s against "
-                                  + Table.number(one.get().limit()) + " raw commits/s from 1 client");
+                                  + Table.number(one.get().limit()) + " raw commits/s from 1 client" + cpu);
     }
 
     private static Target heap(List<Figure> figures, String store) {
