@@ -41,6 +41,12 @@ final class History {
     private History() {
     }
 
+    /**
+     * Where the numbers of streams that a figure adds beside the history start (the checkpoint after new events):
+     * far above any history's own, so that growing the history afterwards never meets them.
+     */
+    static final long ADDED_STREAMS = 1_000_000_000L;
+
     /** The id of stream {@code k}: every fiftieth is a negotiation, the rest are incidents. */
     static String streamId(long k) {
         return isIncident(k) ? "inc-" + k : "neg-" + k;

@@ -38,7 +38,8 @@ final class Proofs {
                                     firstMillis, null, null));
 
             long streams = (events + History.EVENTS_PER_STREAM - 1) / History.EVENTS_PER_STREAM;
-            parley.eventStore().publish(History.interleaved(streams, NEW_STREAMS));
+            // Beside the history, not where it grows next: the next scale's history is grown in this same store.
+            parley.eventStore().publish(History.interleaved(History.ADDED_STREAMS + streams, NEW_STREAMS));
             start = System.nanoTime();
             Integrity.Outcome<SignedCheckpoint> next = integrity.sign(done -> { });
             double nextMillis = millis(start);
