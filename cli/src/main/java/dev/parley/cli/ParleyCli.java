@@ -6,8 +6,11 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 
 /** {@code parley}: the command line of Parley. */
-@Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
+@Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+         // -h/--help and -V/--version on every command and subcommand, not only here.
+         scope = CommandLine.ScopeType.INHERIT,
          description = "An event-sourced record of negotiations and border incidents.",
+         footer = {"", "Run 'parley help COMMAND' or 'parley COMMAND --help' for a command's options."},
          subcommands = {RunCommand.class, StatusCommand.class, TimelineCommand.class, AuditCommand.class,
                         ReplayCommand.class, ForkCommand.class, ForksCommand.class,
                         IntegrityCommands.CheckpointCommand.class, IntegrityCommands.VerifyCommand.class,
@@ -15,7 +18,8 @@ import java.io.PrintWriter;
                         IntegrityCommands.VerifyAttestationCommand.class,
                         IntegrityCommands.ExportCommand.class, IntegrityCommands.ImportCommand.class,
                         WitnessCommand.class,
-                        NodeCommand.class, DemoCommand.class})
+                        NodeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class,
+                        CompletionCommand.class})
 public final class ParleyCli implements Runnable {
 
     @CommandLine.Spec
@@ -80,6 +84,8 @@ public final class ParleyCli implements Runnable {
         commandLine.setParameterExceptionHandler((error, args) -> {
             PrintWriter err = error.getCommandLine().getErr();
             err.println(TerminalText.escape("parley: " + error.getMessage()));
+            // A mistyped command or option: the nearest names it could have meant, then the usage.
+            CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
             error.getCommandLine().usage(err);
             return ExitCodes.FAILURE;
         });
