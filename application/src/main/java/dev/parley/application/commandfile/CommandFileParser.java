@@ -1,5 +1,6 @@
 package dev.parley.application.commandfile;
 
+import dev.parley.application.serialization.JsonMessages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,7 +59,7 @@ public final class CommandFileParser {
         try {
             tree = ParleyJson.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw new LineRejectedException(null, Fields.invalid("malformed JSON: " + e.getOriginalMessage()));
+            throw new LineRejectedException(null, Fields.invalid("malformed JSON: " + JsonMessages.plain(e)));
         }
         if (!(tree instanceof ObjectNode object)) {
             throw new LineRejectedException(null, Fields.invalid("a line must be one JSON object"));

@@ -1,5 +1,6 @@
 package dev.parley.application.integrity;
 
+import dev.parley.application.serialization.JsonMessages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -233,7 +234,7 @@ public final class EventContent {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root instanceof JsonProcessingException json ? json.getOriginalMessage() : root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        String message = root instanceof JsonProcessingException json ? JsonMessages.plain(json) : root.getMessage();
+        return message == null ? "unreadable" : message.lines().findFirst().orElse(message);
     }
 }

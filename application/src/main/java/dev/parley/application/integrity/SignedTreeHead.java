@@ -1,5 +1,6 @@
 package dev.parley.application.integrity;
 
+import dev.parley.application.serialization.JsonMessages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.parley.projections.json.ParleyJson;
 
@@ -26,7 +27,7 @@ public sealed interface SignedTreeHead permits SignedCheckpoint, LegacyCheckpoin
                 legacy.root();
                 return legacy;
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("not a checkpoint: " + e.getOriginalMessage(), e);
+                throw new IllegalArgumentException("not a checkpoint: " + JsonMessages.plain(e), e);
             }
         }
         return SignedCheckpoint.parse(text);

@@ -1,5 +1,6 @@
 package dev.parley.application.storage;
 
+import dev.parley.application.serialization.JsonMessages;
 import dev.parley.application.integrity.EventContent;
 import dev.parley.application.integrity.StoredRows;
 import dev.parley.application.integrity.Hashes;
@@ -187,7 +188,7 @@ public final class Transfer {
             event = JSON.readValue(number == 1 && text.startsWith("\uFEFF") ? text.substring(1) : text,
                                    ExportedEvent.class);
         } catch (JsonProcessingException e) {
-            throw new BadLine(number, "not an exported event: " + e.getOriginalMessage(), false);
+            throw new BadLine(number, "not an exported event: " + JsonMessages.plain(e), false);
         }
         if (event.aggregateType() == null || event.aggregateId() == null || event.eventIdentifier() == null
                 || event.payloadType() == null || event.recordedAt() == null || event.payload() == null
