@@ -80,13 +80,34 @@ public final class EventContent {
         return new EventContent(false);
     }
 
-    /** Why {@code event} is not an event Parley could have stored, or null when it is one. */
+    /**
+     * Why {@code event} is not an event Parley could have stored, or null when it is one: {@link #streamProblem} for
+     * the events before it, then {@link #contentProblem}.
+     */
     public String problem(LeafInput event) {
+        String stream = streamProblem(event);
+        return stream != null ? stream : contentProblem(event);
+    }
+
+    /**
+     * Why {@code event} cannot follow the events given here before it in its stream (it changes the stream's
+     * aggregate type), or null; remembers the stream's type. Called in position order, on one thread.
+     */
+    public String streamProblem(LeafInput event) {
         String streamType = streamTypes.putIfAbsent(event.aggregateId(), event.aggregateType());
         if (streamType != null && !streamType.equals(event.aggregateType())) {
             return "the stream " + event.aggregateId() + " changes aggregate type from " + streamType + " to "
                     + event.aggregateType();
         }
+        return null;
+    }
+
+    /**
+     * Why {@code event}, on its own, is not an event Parley could have stored (its type, recording time, metadata,
+     * payload and the payload's field rules), or null. Needs nothing of the other events, so several threads may
+     * check events at once.
+     */
+    public String contentProblem(LeafInput event) {
         var type = KnownEvents.type(event.payloadType());
         if (type.isEmpty() || !KnownEvents.readable(event.payloadType(), event.payloadRevision())) {
             return "payload type " + event.payloadType() + " (revision " + event.payloadRevision()
