@@ -15,7 +15,7 @@ import java.io.PrintWriter;
                         IntegrityCommands.VerifyAttestationCommand.class,
                         IntegrityCommands.ExportCommand.class, IntegrityCommands.ImportCommand.class,
                         WitnessCommand.class,
-                        NodeCommand.class, DemoCommand.class})
+                        NodeCommand.class, ServeCommand.class, DemoCommand.class})
 public final class ParleyCli implements Runnable {
 
     @CommandLine.Spec
