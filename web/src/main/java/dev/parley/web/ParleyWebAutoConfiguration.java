@@ -11,6 +11,7 @@ import dev.parley.web.security.ConsoleGuard;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -32,6 +33,7 @@ import java.util.List;
  * {@code parley.web.enabled=true}; listening beyond the loopback interface needs {@code parley.web.token}.
  */
 @AutoConfiguration(afterName = "dev.parley.starter.autoconfigure.ParleyAutoConfiguration")
+@ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnProperty(prefix = "parley.web", name = "enabled", havingValue = "true")
 @ConditionalOnBean(Parley.class)
