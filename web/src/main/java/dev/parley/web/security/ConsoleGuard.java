@@ -33,8 +33,9 @@ public class ConsoleGuard extends OncePerRequestFilter {
 
     static final String COOKIE = "parley_console_token";
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    // Charts set styles on their own elements; scripts come only from the console itself.
+    private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
     private final byte[] token;
