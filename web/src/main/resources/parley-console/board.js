@@ -40,7 +40,7 @@
       el('div', {}, 'Parties: ', el('span', { text: list(talks.parties) })),
       el('div', { className: 'ceasefire' }, talks.ceasefireInForce
           ? [el('span', { className: 'badge ceasefire-in-force', text: 'Ceasefire in force' }),
-             'since ' + day(talks.ceasefireEffectiveFrom)]
+             ' since ' + day(talks.ceasefireEffectiveFrom)]
           : el('span', { className: 'muted', text: 'No ceasefire in force' })),
       rounds,
       frameworks.length ? el('div', {}, 'Frameworks:', el('ul', {}, frameworks)) : null,

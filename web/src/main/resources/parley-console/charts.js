@@ -28,8 +28,8 @@
 
   function ceasefireDays(incidentOrNull) {
     if (incidentOrNull) return incidentOrNull.ceasefireEffectiveFrom ? [day(incidentOrNull.ceasefireEffectiveFrom)] : [];
-    return [...status.negotiations.map(n => n.ceasefireEffectiveFrom),
-            ...status.incidents.map(i => i.ceasefireEffectiveFrom)].filter(Boolean).map(day);
+    return [...new Set([...status.negotiations.map(n => n.ceasefireEffectiveFrom),
+                        ...status.incidents.map(i => i.ceasefireEffectiveFrom)].filter(Boolean).map(day))];
   }
 
   function violationDays(incidentId) {
@@ -59,7 +59,7 @@
                            index === 0 ? marks(ceasefireDays(incident), violationDays(incidentId), last) : {});
     });
     casualtiesChart.setOption({
-      tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 50, right: 30 },
+      animation: false, tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 50, right: 30 },
       xAxis: { type: 'category', data: axis }, yAxis: { type: 'value', name: 'killed (cumulative)' }, series
     }, true);
   }
@@ -71,7 +71,7 @@
     const counts = new Map();
     timeline.forEach(entry => counts.set(day(entry.occurredAt), (counts.get(day(entry.occurredAt)) || 0) + 1));
     eventsChart.setOption({
-      tooltip: { trigger: 'axis' }, grid: { left: 50, right: 30 },
+      animation: false, tooltip: { trigger: 'axis' }, grid: { left: 50, right: 30 },
       xAxis: { type: 'category', data: axis }, yAxis: { type: 'value', name: 'events', minInterval: 1 },
       series: [Object.assign({ name: 'events', type: 'bar', data: axis.map(d => counts.get(d) || 0) },
                              marks(ceasefireDays(null), violationDays(null), last))]
@@ -87,6 +87,8 @@
         return;
       }
       status.incidents.forEach(incident => select.append(el('option', { value: incident.id, text: incident.id })));
+      const counted = status.incidents.find(incident => Object.keys(incident.casualties).length);
+      if (counted) select.value = counted.id;
       drawEventsPerDay();
       if (status.incidents.length) await drawCasualties(select.value);
       select.addEventListener('change', () => drawCasualties(select.value).catch(showError));
