@@ -3,6 +3,7 @@ package dev.parley.web;
 import dev.parley.application.Parley;
 import dev.parley.application.integrity.Integrity;
 import dev.parley.web.api.ApiNotFound;
+import dev.parley.web.api.Console;
 import dev.parley.web.api.ConsoleApi;
 import dev.parley.web.api.ConsoleErrors;
 import dev.parley.web.api.ParleyJsonConverter;
@@ -19,6 +20,7 @@ import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -39,12 +41,26 @@ import java.util.List;
 @ConditionalOnProperty(prefix = "parley.web", name = "enabled", havingValue = "true")
 @ConditionalOnBean(Parley.class)
 @EnableConfigurationProperties({ParleyWebProperties.class, ServerProperties.class})
-@Import({ConsoleApi.class, ApiNotFound.class, ConsoleErrors.class})
+@Import({ConsoleApi.class, ConsoleErrors.class, ParleyWebAutoConfiguration.WholeServer.class})
 public class ParleyWebAutoConfiguration {
 
-    /** The paths the guard covers in an application, which may serve other things of its own. */
-    public static final List<String> CONSOLE_PATHS = List.of("/api", "/api/*", "/console", "/console/*",
-            "/v3/api-docs", "/v3/api-docs/*", "/swagger-ui.html", "/swagger-ui/*", "/webjars/*");
+    /**
+     * The paths the guard covers in an application, which serves things of its own beside the console: the console's
+     * endpoints and pages, not the rest of {@code /api}.
+     */
+    public static final List<String> CONSOLE_PATHS = List.of("/api/status", "/api/status/*", "/api/timeline",
+            "/api/audit", "/api/verify", "/api/checkpoints/*", "/api/verifier-key", "/api/proofs/*", "/api/forks",
+            "/api/branches", "/api/branches/*", "/console", "/console/*");
+
+    /**
+     * When the server is the console's alone ({@code parley serve}): every path is guarded, and whatever else is asked
+     * under {@code /api} is a JSON 404 too.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "parley.web", name = "guard-all", havingValue = "true")
+    @Import(ApiNotFound.class)
+    static class WholeServer {
+    }
 
     @Bean
     @ConditionalOnMissingBean
@@ -52,7 +68,9 @@ public class ParleyWebAutoConfiguration {
                                  ServerProperties server) {
         Bind.requireTokenUnlessLoopback(server.getAddress() == null ? null : server.getAddress().getHostAddress(),
                                         properties.getToken());
-        return new Console(parley, () -> integrity.getIfAvailable(parley::integrity), properties);
+        return new Console(parley, () -> integrity.getIfAvailable(parley::integrity),
+                           new Console.Limits(properties.getMaxForkCommands(), properties.getMaxConcurrentForks(),
+                                              properties.getMaxPageSize(), properties.getCatchUp()));
     }
 
     @Bean

@@ -32,7 +32,10 @@ public class ParleyWebProperties {
     /** How long a query waits for the read models to catch up with the record before answering 503. */
     private Duration catchUp = Duration.ofSeconds(30);
 
-    /** Whether the guard covers every path of the server (the parley command's own), not only the console's. */
+    /**
+     * Whether the server is the console's alone (as in {@code parley serve}): the guard then covers every path, and
+     * unknown paths under {@code /api} answer a JSON 404; in an application only the console's own paths.
+     */
     private boolean guardAll;
 
     public boolean isGuardAll() {

@@ -1,2 +1,2 @@
-/** The Parley console: its Spring auto-configuration, its settings and the read-only service over a Parley. */
+/** The Parley console's Spring Boot auto-configuration and its settings ({@code parley.web.*}). */
 package dev.parley.web;

@@ -22,7 +22,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(classes = ConsoleTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"parley.web.enabled=true", "server.address=127.0.0.1"})
+        properties = {"parley.web.enabled=true", "parley.web.guard-all=true", "server.address=127.0.0.1"})
 class ConsoleApiTest {
 
     static final String TALKS = "pak-afg-talks-2025";

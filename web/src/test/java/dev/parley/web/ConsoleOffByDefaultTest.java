@@ -1,5 +1,6 @@
 package dev.parley.web;
 
+import dev.parley.web.api.Console;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

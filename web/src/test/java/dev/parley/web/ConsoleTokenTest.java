@@ -12,7 +12,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(classes = ConsoleTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"parley.web.enabled=true", "server.address=0.0.0.0", "parley.web.token=open-sesame-42"})
+        properties = {"parley.web.enabled=true", "parley.web.guard-all=true", "server.address=0.0.0.0",
+                "parley.web.token=open-sesame-42"})
 class ConsoleTokenTest {
 
     static RecordedStore store;

@@ -61,4 +61,13 @@ class ConsoleInApplicationTest {
         assertThat(new ObjectMapper().readTree(audit.getBody()).at("/entries/0/eventType").asText())
                 .isEqualTo("IncidentReported");
     }
+
+    @Test
+    void theRestOfTheApplicationsApiPathsStayTheApplicationsOwn() {
+        ResponseEntity<String> other = http.getForEntity("/api/the-applications-own", String.class);
+
+        assertThat(other.getStatusCode().value()).isEqualTo(404);
+        assertThat(other.getBody()).doesNotContain("\"code\"");
+        assertThat(other.getHeaders().getFirst("X-Frame-Options")).isNull();
+    }
 }

@@ -1,4 +1,4 @@
-package dev.parley.web;
+package dev.parley.web.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.application.Parley;
@@ -24,16 +24,9 @@ import dev.parley.projections.timeline.FindTimelineQuery;
 import dev.parley.projections.timeline.Timeline;
 import dev.parley.shared.api.DomainRuleException;
 import dev.parley.shared.api.Fields;
-import dev.parley.web.api.ApiException;
-import dev.parley.web.api.AuditPage;
-import dev.parley.web.api.BranchView;
-import dev.parley.web.api.CheckpointView;
-import dev.parley.web.api.ForkRequest;
-import dev.parley.web.api.ForkResult;
-import dev.parley.web.api.RejectionView;
-import dev.parley.web.api.VerifyReport;
 import org.springframework.http.HttpStatus;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -52,14 +45,21 @@ public final class Console {
 
     private final Parley parley;
     private final Supplier<Integrity> integrity;
-    private final ParleyWebProperties limits;
+    private final Limits limits;
     private final Semaphore forksRunning;
 
-    public Console(Parley parley, Supplier<Integrity> integrity, ParleyWebProperties limits) {
+    /**
+     * How much the console takes: commands in one fork, forks at once, entries in one audit page, and how long a query
+     * waits for the read models to catch up.
+     */
+    public record Limits(int maxForkCommands, int maxConcurrentForks, int maxPageSize, Duration catchUp) {
+    }
+
+    public Console(Parley parley, Supplier<Integrity> integrity, Limits limits) {
         this.parley = parley;
         this.integrity = integrity;
         this.limits = limits;
-        this.forksRunning = new Semaphore(Math.max(1, limits.getMaxConcurrentForks()));
+        this.forksRunning = new Semaphore(Math.max(1, limits.maxConcurrentForks()));
     }
 
     /** Every negotiation and incident, or the one named, now or as of {@code at} / {@code knownAt} (either null). */
@@ -89,8 +89,8 @@ public final class Console {
         if (offset < 0) {
             throw invalid("offset must be 0 or more, was " + offset);
         }
-        if (limit < 1 || limit > limits.getMaxPageSize()) {
-            throw invalid("limit must be 1 to " + limits.getMaxPageSize() + ", was " + limit);
+        if (limit < 1 || limit > limits.maxPageSize()) {
+            throw invalid("limit must be 1 to " + limits.maxPageSize() + ", was " + limit);
         }
         AuditTrail trail = ask(new FindAuditTrailQuery(id), AuditTrail.class);
         if (id != null && trail.entries().isEmpty()) {
@@ -260,9 +260,9 @@ public final class Console {
             lines = Arrays.asList(request.commandFile().split("\n", -1));
         }
         long commands = lines.stream().filter(line -> !line.isBlank() && !line.strip().startsWith("#")).count();
-        if (commands > limits.getMaxForkCommands()) {
+        if (commands > limits.maxForkCommands()) {
             throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "TOO_MANY_COMMANDS", "a fork takes up to "
-                    + limits.getMaxForkCommands() + " commands, not " + commands);
+                    + limits.maxForkCommands() + " commands, not " + commands);
         }
         return lines;
     }
@@ -325,7 +325,7 @@ public final class Console {
 
     private <R> R ask(Object query, Class<R> answer) {
         try {
-            parley.awaitReadModels(limits.getCatchUp());
+            parley.awaitReadModels(limits.catchUp());
             return parley.queries().query(query, answer).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,7 +4,6 @@ import dev.parley.application.fork.BranchStore;
 import dev.parley.application.integrity.InclusionProof;
 import dev.parley.projections.status.StatusReport;
 import dev.parley.projections.timeline.TimelineEntry;
-import dev.parley.web.Console;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
