@@ -297,6 +297,15 @@ class ConsoleApiTest {
         assertThat(Http.json(many).get("code").asText()).isEqualTo("TOO_MANY_COMMANDS");
         assertThat(large.statusCode()).isEqualTo(413);
         assertThat(Http.json(large).get("code").asText()).isEqualTo("TOO_LARGE");
+
+        byte[] bytes = tooLarge.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> chunked = http().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/forks"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(bytes))));
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(Http.json(chunked).get("code").asText()).isEqualTo("TOO_LARGE");
     }
 
     @Test

@@ -102,8 +102,11 @@ public final class Console {
         return new AuditPage(entries.size(), offset, limit, entries.subList(from, to));
     }
 
-    /** Recomputes every hash, stream chain and the Merkle tree, as {@code parley verify --json}. */
-    public VerifyReport verify() {
+    /**
+     * Recomputes every hash, stream chain and the Merkle tree, as {@code parley verify --json}; one at a time, since
+     * each reads the whole store.
+     */
+    public synchronized VerifyReport verify() {
         Verification verified = integrity.get().verify(done -> { });
         return VerifyReport.of(verified, null, null);
     }
