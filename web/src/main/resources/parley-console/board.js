@@ -105,6 +105,9 @@
       slider.value = String(Number.isFinite(index) ? Math.max(0, Math.min(index, Number(slider.max)))
                                                    : Number(slider.max));
       knownAt.value = param('knownAt') || '';
+      const recorded = (await api('/api/audit?limit=1000')).entries.map(entry => entry.recordedAt);
+      const times = document.getElementById('recording-times');
+      [...new Set(recorded)].forEach(when => times.append(el('option', { value: when })));
     } catch (error) {
       showError(error);
     }
