@@ -336,6 +336,24 @@ class ConsoleApiTest {
         assertThat(Http.json(response).get("openapi").asText()).startsWith("3.");
     }
 
+    @Test
+    void pagesAreServedFromTheJarWithAPolicyThatAllowsOnlyTheConsolesOwnScripts() {
+        HttpResponse<String> page = http().get("/console/");
+        HttpResponse<String> chart = http().get("/webjars/echarts/5.3.1/dist/echarts.min.js");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<script src=\"board.js\" defer></script>");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-eval"));
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(chart.statusCode()).isEqualTo(200);
+        assertThat(chart.body()).contains("echarts");
+        for (String script : List.of("console.js", "board.js", "charts.js", "audit.js", "whatif.js")) {
+            assertThat(http().get("/console/" + script).body()).as(script).doesNotContain("innerHTML")
+                    .doesNotContain("insertAdjacentHTML").doesNotContain("document.write");
+        }
+    }
+
     static String forkRequest(String origin, String commandFile) {
         try {
             return "{" + origin + ",\"commandFile\":" + ParleyJson.mapper().writeValueAsString(commandFile) + "}";
