@@ -55,7 +55,9 @@ class ConsoleBrowserIT {
     private static final String HOSTILE = "{\"command\":\"ReportIncident\",\"incidentId\":\"hostile-text-2025-10-30\","
             + "\"location\":\"<b>bold</b> crossing\",\"attackers\":[\"AFG\"],\"defenders\":[\"PAK\"],\"description\":"
             + "\"<img src=x onerror=\\\"document.title='pwned'\\\">\",\"occurredAt\":\"2025-10-30\",\"source\":"
-            + "\"<script>alert(1)</script>\"}\n";
+            + "\"<script>alert(1)</script>\"}\n"
+            + "{\"command\":\"ReportViolation\",\"incidentId\":\"pak-afg-border-posts-2025-10-12\",\"by\":\"AFG\","
+            + "\"description\":\"Shelling across the border\",\"occurredAt\":\"2025-10-31\",\"source\":\"ISPR\"}\n";
 
     @TempDir
     static Path directory;
@@ -260,7 +262,13 @@ class ConsoleBrowserIT {
                 .containsExactly("PAK killed=23", "AFG killed=200");
         Object events = script.executeScript("return echarts.getInstanceByDom(document.getElementById("
                 + "'events-per-day')).getOption().series[0].data.reduce((a, b) => a + b, 0);");
-        assertThat(((Number) events).intValue()).isEqualTo(14);
+        assertThat(((Number) events).intValue()).isEqualTo(15);
+        Object violations = script.executeScript("return echarts.getInstanceByDom(document.getElementById("
+                + "'casualties')).getOption().series[0].markLine.data.map(line => line.xAxis);");
+        assertThat(violations).isEqualTo(List.of("2025-10-31"));
+        Object ceasefires = script.executeScript("return echarts.getInstanceByDom(document.getElementById("
+                + "'events-per-day')).getOption().series[0].markArea.data.map(area => area[0].xAxis);");
+        assertThat(ceasefires).isEqualTo(List.of("2025-10-19"));
         screenshot("charts.png");
     }
 
