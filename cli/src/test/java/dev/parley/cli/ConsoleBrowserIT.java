@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
@@ -193,6 +194,7 @@ class ConsoleBrowserIT {
     @Test
     void theIstanbulWhatIfShowsTheForkBesideTheRecordAndLeavesTheRecordAlone() throws IOException {
         long head = parley.forks().head();
+        browser.manage().window().setSize(new Dimension(1400, 2100));
         browser.get(base + "/console/whatif.html");
         waitFor(By.cssSelector("input[name=fork-point]"));
         browser.findElement(By.id("example")).click();
