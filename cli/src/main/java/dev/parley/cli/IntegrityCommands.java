@@ -16,6 +16,7 @@ import dev.parley.application.integrity.Verification;
 import dev.parley.application.storage.Store;
 import dev.parley.application.storage.StoreUnusableException;
 import dev.parley.projections.json.ParleyJson;
+import dev.parley.web.api.VerifyReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,9 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** The tamper-evidence commands: checkpoint, verify, prove, verify-proof, export and import. */
@@ -236,21 +235,7 @@ final class IntegrityCommands {
             long events = verified.leaves().size();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                Map<String, Object> outcome = new LinkedHashMap<>();
-                outcome.put("intact", intact);
-                outcome.put("events", events);
-                outcome.put("seconds", Math.round(seconds * 1000) / 1000.0);
-                outcome.put("eventsPerSecond", Math.round(events / Math.max(seconds, 1e-9)));
-                outcome.put("rootHash", verified.intact() ? Hashes.hex(verified.root()) : null);
-                outcome.put("firstBadPosition", verified.intact() || verified.problem().inSnapshot() ? null
-                        : verified.problem().position());
-                outcome.put("stream", verified.intact() ? null : verified.problem().stream());
-                outcome.put("problem", verified.intact() ? checkpointProblem : verified.problem().what());
-                if (checkpoint != null) {
-                    outcome.put("checkpointTreeSize", checkpoint.treeSize());
-                    outcome.put("checkpointConsistent", verified.intact() && checkpointProblem == null);
-                }
-                out.println(Json.write(outcome));
+                out.println(Json.write(VerifyReport.of(verified, checkpointProblem, checkpoint)));
             } else if (!verified.intact()) {
                 Verification.Problem problem = verified.problem();
                 out.println(TerminalText.escape("TAMPERED: " + problem.describe()));

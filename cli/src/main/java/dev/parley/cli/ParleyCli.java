@@ -18,7 +18,7 @@ import java.io.PrintWriter;
                         IntegrityCommands.VerifyAttestationCommand.class,
                         IntegrityCommands.ExportCommand.class, IntegrityCommands.ImportCommand.class,
                         WitnessCommand.class,
-                        NodeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class,
+                        NodeCommand.class, ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class,
                         CompletionCommand.class})
 public final class ParleyCli implements Runnable {
 

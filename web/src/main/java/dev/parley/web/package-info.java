@@ -1,0 +1,2 @@
+/** The Parley console's Spring Boot auto-configuration and its settings ({@code parley.web.*}). */
+package dev.parley.web;
