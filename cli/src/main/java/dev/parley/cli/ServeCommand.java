@@ -142,7 +142,7 @@ final class ServeCommand implements Callable<Integer> {
 
         @Bean
         OpenAPI consoleApiDescription() {
-            return new OpenAPI().info(new Info().title("Parley console API").version("0.1.0")
+            return new OpenAPI().info(new Info().title("Parley console API").version(BuildVersion.version())
                     .description("The record of negotiations and border incidents, read-only: status, timeline and "
                             + "audit on both time axes, verification and proofs, and what-if forks apart from the "
                             + "record. Errors are {code, message} with a 4xx status."));

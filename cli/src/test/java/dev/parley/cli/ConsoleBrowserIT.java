@@ -44,12 +44,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * ({@code apt-get install -y chromium chromium-driver}; {@code .ci/run} installs them), or the paths of a Chromium and
  * its matching driver in {@code PARLEY_CHROMIUM} and {@code PARLEY_CHROMEDRIVER}. Run alone with
  * {@code mvn -B verify -pl cli -Dit.test=ConsoleBrowserIT -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false}.
- * Saves a screenshot of each page into {@code docs/console/}.
+ * Saves a screenshot of each page into {@code target/console-screenshots/} (or where
+ * {@code -Dparley.screenshots} says: {@code ../docs/console} refreshes the README's).
  */
 class ConsoleBrowserIT {
 
     private static final Path SCENARIO = Path.of("..", "scenarios", "pak-afghan-2025.ndjson");
-    private static final Path SCREENSHOTS = Path.of("..", "docs", "console");
+    /**
+     * Where the screenshots go: target/console-screenshots, so that a test run leaves the tree as it was; with
+     * -Dparley.screenshots=../docs/console they refresh the README's.
+     */
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("parley.screenshots",
+                                                                       "target/console-screenshots"));
     private static final String TALKS = "pak-afg-talks-2025";
     private static final String HOSTILE_SOURCE = "<script>alert(1)</script>";
     private static final String HOSTILE_DESCRIPTION = "<img src=x onerror=\"document.title='pwned'\">";
