@@ -36,8 +36,7 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AuditTrail trail = store.ask(new FindAuditTrailQuery(id), AuditTrail.class);
         if (id != null && trail.entries().isEmpty()) {
-            spec.commandLine().getErr().println("parley: no events recorded for " + TerminalText.escape(id));
-            return ExitCodes.FAILURE;
+            throw new ExitCodes.Failure("NOT_FOUND", "no events recorded for " + id, ExitCodes.FAILURE);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

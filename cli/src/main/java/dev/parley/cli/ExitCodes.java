@@ -37,6 +37,83 @@ final class ExitCodes {
         }
     }
 
+    /**
+     * A failure a command reports itself: its code (what {@code --json} prints as {@code code}), its sentence, and
+     * the exit status it ends the command with.
+     */
+    static final class Failure extends RuntimeException {
+
+        private final String code;
+        private final int exitStatus;
+
+        Failure(String code, String message, int exitStatus) {
+            super(message);
+            this.code = code;
+            this.exitStatus = exitStatus;
+        }
+
+        String code() {
+            return code;
+        }
+
+        int exitStatus() {
+            return exitStatus;
+        }
+    }
+
+    /** The exit status a failure ends its command with. */
+    static int status(Throwable error) {
+        return error instanceof Failure failure ? failure.exitStatus() : FAILURE;
+    }
+
+    /**
+     * The code of a failure, as {@code --json} reports it beside the sentence: the contract's code of a rule that was
+     * broken (DOMAIN.md), otherwise one of the command line's own (docs/cli-json.md).
+     */
+    static String code(Throwable error) {
+        if (error instanceof Failure failure) {
+            return failure.code();
+        }
+        if (error instanceof DomainRuleException invalid) {
+            return invalid.code().name();
+        }
+        if (error instanceof picocli.CommandLine.ParameterException || error instanceof UsageException) {
+            return "INVALID_ARGUMENT";
+        }
+        if (error instanceof LineNotStoredException) {
+            return "LINE_NOT_STORED";
+        }
+        if (error instanceof KeySource.KeyUnusableException) {
+            return "KEY_UNUSABLE";
+        }
+        if (error instanceof Integrity.OriginMismatchException) {
+            return "ORIGIN_MISMATCH";
+        }
+        if (error instanceof StoreUnusableException) {
+            return "STORE_UNUSABLE";
+        }
+        if (error instanceof CommandFileException) {
+            return "FILE_UNREADABLE";
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof Output.WriteFailedException) {
+                return "OUTPUT_FAILED";
+            }
+            if (cause instanceof FileSystemException || cause instanceof CharacterCodingException) {
+                return "FILE_UNREADABLE";
+            }
+        }
+        return "FAILED";
+    }
+
+    /** {@code {"code","message"}}: a failure as {@code --json} prints it, one line. */
+    static String json(String code, String message) {
+        java.util.Map<String, String> error = new java.util.LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        return Json.write(error);
+    }
+
     /** The sentence that reports a command's failure (exit {@link #FAILURE}), without a stack trace. */
     static String explain(Throwable error) {
         if (error instanceof LineNotStoredException stopped) {
@@ -49,8 +126,8 @@ final class ExitCodes {
                     + "file again to resume: the lines already stored are skipped."
                     : ". It came after " + sofar + " accepted.");
         }
-        if (error instanceof DomainRuleException invalid) {
-            return invalid.getMessage();
+        if (error instanceof DomainRuleException || error instanceof Failure) {
+            return error.getMessage();
         }
         if (error instanceof KeySource.KeyUnusableException || error instanceof Integrity.OriginMismatchException
                 || error instanceof UsageException) {

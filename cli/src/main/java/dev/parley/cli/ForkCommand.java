@@ -90,9 +90,8 @@ final class ForkCommand implements Callable<Integer> {
             try {
                 BranchStore.checkName(save);
             } catch (DomainRuleException invalid) {
-                err.println(TerminalText.escape("parley: cannot save as branch '" + save + "': "
-                                                        + invalid.getMessage()));
-                return ExitCodes.FAILURE;
+                throw new ExitCodes.Failure(invalid.code().name(), "cannot save as branch '" + save + "': "
+                        + invalid.getMessage(), ExitCodes.FAILURE);
             }
         }
         CommandFileRunner.Outcome outcome;

@@ -181,8 +181,8 @@ final class IntegrityCommands {
                 }
                 Integrity.Outcome<SignedCheckpoint> signed = sign(parley, integrity, err);
                 if (!signed.intact()) {
-                    err.println(TerminalText.escape("parley: refusing to sign: " + signed.problem().describe()));
-                    return ExitCodes.TAMPERED;
+                    throw new ExitCodes.Failure("TAMPERED", "refusing to sign: " + signed.problem().describe(),
+                                                ExitCodes.TAMPERED);
                 }
                 SignedCheckpoint checkpoint = signed.value();
                 write(checkpoint.format(), out, spec.commandLine().getOut());
@@ -322,6 +322,9 @@ final class IntegrityCommands {
         @Option(names = "--public-key", paramLabel = "KEY", description = "Only accept checkpoints signed by this "
                 + "Ed25519 public key (base64 X.509, as in an old JSON checkpoint, or a file holding it).")
         String publicKey;
+        @Option(names = "--json", description = "Print {\"valid\",\"position\",\"aggregateId\",\"sequence\","
+                + "\"leafIndex\",\"treeSize\",\"problem\"} instead of a sentence.")
+        boolean json;
         @Mixin
         WitnessOption witnesses;
 
@@ -337,7 +340,17 @@ final class IntegrityCommands {
             }
             String problem = Integrity.checkProof(proof, checkpoint, trust);
             PrintWriter out = spec.commandLine().getOut();
-            if (problem == null) {
+            if (json) {
+                java.util.Map<String, Object> answer = new java.util.LinkedHashMap<>();
+                answer.put("valid", problem == null);
+                answer.put("position", proof.position());
+                answer.put("aggregateId", proof.aggregateId());
+                answer.put("sequence", proof.sequence());
+                answer.put("leafIndex", proof.leafIndex());
+                answer.put("treeSize", proof.treeSize());
+                answer.put("problem", problem);
+                out.println(Json.write(answer));
+            } else if (problem == null) {
                 out.println("Valid: the event at position " + proof.position() + " ("
                                     + TerminalText.escape(proof.aggregateId()) + " [" + proof.sequence() + "]) is leaf "
                                     + proof.leafIndex() + " of the " + proof.treeSize()
@@ -467,29 +480,38 @@ final class IntegrityCommands {
         StoreOption store;
         @Parameters(paramLabel = "FILE")
         Path file;
+        @Option(names = "--json", description = "Print {\"imported\",\"file\"} on stdout when done; failures as "
+                + "{\"code\",\"message\"}.")
+        boolean json;
 
         @Override
         public Integer call() throws Exception {
             if (!Files.isReadable(file)) {
-                spec.commandLine().getErr().println(TerminalText.escape("parley: cannot read " + file));
-                return ExitCodes.FAILURE;
+                throw new ExitCodes.Failure("FILE_UNREADABLE", "cannot read " + file, ExitCodes.FAILURE);
             }
+            long events;
             try (Parley parley = open(store)) {
-                long events = new Transfer(parley.store().dataSource()).importFrom(file);
-                spec.commandLine().getErr().println("Imported " + events + " events from " + file
-                                                            + "; every hash and chain verified.");
+                events = new Transfer(parley.store().dataSource()).importFrom(file);
             } catch (Transfer.BadLine bad) {
-                spec.commandLine().getErr().println(TerminalText.escape("parley: import rejected, nothing stored: "
-                                                                         + bad.getMessage()));
-                return bad.tampered() ? ExitCodes.TAMPERED : ExitCodes.FAILURE;
+                throw new ExitCodes.Failure(bad.tampered() ? "TAMPERED" : "IMPORT_REJECTED",
+                                            "import rejected, nothing stored: " + bad.getMessage(),
+                                            bad.tampered() ? ExitCodes.TAMPERED : ExitCodes.FAILURE);
             } catch (StoreUnusableException unusable) {
                 throw unusable;
             } catch (IOException | RuntimeException failed) {
                 // The import writes in one transaction, so whatever failed, the store is as it was.
-                spec.commandLine().getErr().println("parley: import failed, nothing stored: "
-                                                            + ExitCodes.reason(failed));
-                return ExitCodes.FAILURE;
+                throw new ExitCodes.Failure("IMPORT_FAILED", "import failed, nothing stored: "
+                        + ExitCodes.reason(failed), ExitCodes.FAILURE);
             }
+            if (json) {
+                java.util.Map<String, Object> done = new java.util.LinkedHashMap<>();
+                done.put("imported", events);
+                done.put("file", file.toString());
+                spec.commandLine().getOut().println(Json.write(done));
+                spec.commandLine().getOut().flush();
+            }
+            spec.commandLine().getErr().println(TerminalText.escape("Imported " + events + " events from " + file
+                                                                     + "; every hash and chain verified."));
             return ExitCodes.OK;
         }
     }

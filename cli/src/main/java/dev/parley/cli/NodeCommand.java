@@ -43,12 +43,15 @@ final class NodeCommand implements Callable<Integer> {
                     + Parley.DEFAULT_SEGMENTS + ").")
     int segments;
 
+    @Option(names = "--json", description = "Print each change of what this node holds as one JSON object on stdout: "
+            + "{\"node\",\"holds\":{read model: [segments]},\"position\",\"head\"}.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (claimTimeoutSeconds < 1 || segments < 1) {
-            err.println("parley: --claim-timeout and --segments must be 1 or more");
-            return ExitCodes.FAILURE;
+            throw new ExitCodes.UsageException("--claim-timeout and --segments must be 1 or more");
         }
         CountDownLatch stopping = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -68,12 +71,17 @@ final class NodeCommand implements Callable<Integer> {
             err.println("Node " + parley.nodeId() + " is processing the read models of " + parley.store().url()
                                 + "; stop it with Ctrl-C.");
             err.flush();
-            String reported = "";
+            Holding reported = null;
             while (!stopping.await(REPORT_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                String now = report(parley);
+                Holding now = report(parley);
                 if (!now.equals(reported)) {
-                    err.println(now);
-                    err.flush();
+                    if (json) {
+                        spec.commandLine().getOut().println(Json.write(now));
+                        spec.commandLine().getOut().flush();
+                    } else {
+                        err.println(now.text());
+                        err.flush();
+                    }
                     reported = now;
                 }
             }
@@ -85,8 +93,22 @@ final class NodeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Which segments this node holds and how far it got, e.g. {@code holds status [0, 1] ... at 1200 of 5000}. */
-    private static String report(Parley parley) {
+    /** Which segments this node holds, and how far its slowest segment got against the head of the store. */
+    record Holding(String node, Map<String, TreeSet<Integer>> holds, long position, long head) {
+
+        /** e.g. {@code holds status [0, 1] timeline [0] audit [] ; at 1200 of 5000}. */
+        String text() {
+            StringBuilder line = new StringBuilder("holds");
+            holds.forEach((readModel, segments) -> line.append(' ').append(readModel).append(' ').append(segments));
+            if (position >= 0 || head >= 0) {
+                line.append(position >= head ? "; caught up at " + head : "; at " + Math.max(position, 0) + " of "
+                        + head);
+            }
+            return line.toString();
+        }
+    }
+
+    private static Holding report(Parley parley) {
         Map<String, TreeSet<Integer>> held = new TreeMap<>();
         long slowest = Long.MAX_VALUE;
         for (String readModel : parley.readModels().names()) {
@@ -98,12 +120,6 @@ final class NodeCommand implements Callable<Integer> {
         }
         TrackingToken head = parley.eventStore().createHeadToken();
         long headPosition = head == null ? -1 : head.position().orElse(-1);
-        StringBuilder line = new StringBuilder("holds");
-        held.forEach((readModel, segments) -> line.append(' ').append(readModel).append(' ').append(segments));
-        if (slowest != Long.MAX_VALUE) {
-            line.append(slowest >= headPosition ? "; caught up at " + headPosition
-                    : "; at " + Math.max(slowest, 0) + " of " + headPosition);
-        }
-        return line.toString();
+        return new Holding(parley.nodeId(), held, slowest == Long.MAX_VALUE ? -1 : slowest, headPosition);
     }
 }

@@ -83,6 +83,10 @@ public final class ParleyCli implements Runnable {
         });
         commandLine.setParameterExceptionHandler((error, args) -> {
             PrintWriter err = error.getCommandLine().getErr();
+            if (java.util.Arrays.asList(args).contains("--json")) {
+                err.println(ExitCodes.json(ExitCodes.code(error), error.getMessage()));
+                return ExitCodes.FAILURE;
+            }
             err.println(TerminalText.escape("parley: " + error.getMessage()));
             // A mistyped command or option: the nearest names it could have meant, then the usage.
             CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
@@ -90,10 +94,21 @@ public final class ParleyCli implements Runnable {
             return ExitCodes.FAILURE;
         });
         commandLine.setExecutionExceptionHandler((error, cli, parseResult) -> {
-            cli.getErr().println(TerminalText.escape("parley: " + ExitCodes.explain(error)));
-            return ExitCodes.FAILURE;
+            String message = ExitCodes.explain(error);
+            cli.getErr().println(wantsJson(parseResult) ? ExitCodes.json(ExitCodes.code(error), message)
+                                         : TerminalText.escape("parley: " + message));
+            return ExitCodes.status(error);
         });
         return commandLine;
+    }
+
+    /** Whether the command that ran was given {@code --json}: its failures are then JSON too. */
+    static boolean wantsJson(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult command = parseResult;
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        return command.hasMatchedOption("--json");
     }
 
     @Override

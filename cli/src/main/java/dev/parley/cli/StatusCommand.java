@@ -59,9 +59,8 @@ final class StatusCommand implements Callable<Integer> {
                 : id == null ? FindStatusQuery.all() : FindStatusQuery.of(id);
         StatusReport report = store.ask(query, StatusReport.class);
         if (id != null && report.negotiations().isEmpty() && report.incidents().isEmpty()) {
-            spec.commandLine().getErr().println("parley: no negotiation or incident " + TerminalText.escape(id)
-                                                        + (time.any() ? " as of that time" : ""));
-            return ExitCodes.FAILURE;
+            throw new ExitCodes.Failure("NOT_FOUND", "no negotiation or incident " + id
+                    + (time.any() ? " as of that time" : ""), ExitCodes.FAILURE);
         }
         var out = spec.commandLine().getOut();
         out.print(json ? Json.write(report) + "\n" : StatusText.render(report));
@@ -88,8 +87,8 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         if (!attested.intact()) {
-            err.println(TerminalText.escape("parley: refusing to attest: " + attested.problem().describe()));
-            return ExitCodes.TAMPERED;
+            throw new ExitCodes.Failure("TAMPERED", "refusing to attest: " + attested.problem().describe(),
+                                        ExitCodes.TAMPERED);
         }
         if (!checked.valid()) {
             throw new IllegalStateException("the attestation made does not check: " + checked.problem());
@@ -98,9 +97,9 @@ final class StatusCommand implements Callable<Integer> {
         IntegrityCommands.write(Json.write(attestation) + "\n", attest, spec.commandLine().getOut());
         StatusReport report = checked.report();
         if (report.negotiations().isEmpty() && report.incidents().isEmpty()) {
-            err.println("parley: no negotiation or incident " + TerminalText.escape(id)
-                                + (time.any() ? " as of that time" : "") + "; its absence is attested in " + attest);
-            return ExitCodes.FAILURE;
+            throw new ExitCodes.Failure("NOT_FOUND", "no negotiation or incident " + id
+                    + (time.any() ? " as of that time" : "") + "; its absence is attested in " + attest,
+                                        ExitCodes.FAILURE);
         }
         var out = spec.commandLine().getOut();
         out.print(json ? attestation.answer() + "\n" : StatusText.render(report));

@@ -141,10 +141,9 @@ final class WitnessCommand implements Runnable {
             try {
                 cosigned = witness.addCheckpoint(request, keys, Instant.now().getEpochSecond());
             } catch (Witness.Refusal refused) {
-                spec.commandLine().getErr().println(TerminalText.escape("parley: the witness " + key.name()
-                                                                                + " refuses: "
-                                                                                + refused.getMessage()));
-                return refused.inconsistent() ? ExitCodes.TAMPERED : ExitCodes.FAILURE;
+                throw new ExitCodes.Failure(refused.inconsistent() ? "TAMPERED" : "REFUSED",
+                                            "the witness " + key.name() + " refuses: " + refused.getMessage(),
+                                            refused.inconsistent() ? ExitCodes.TAMPERED : ExitCodes.FAILURE);
             }
             if (out == null) {
                 spec.commandLine().getOut().print(cosigned.format());
