@@ -50,6 +50,13 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     KeyOption keys;
 
+    @Mixin
+    ListFilters filters;
+
+    @Option(names = "--status", paramLabel = "STATUS", description = "Only negotiations or incidents in this status "
+            + "(ROUND_OPEN, ROUND_CONCLUDED, COLLAPSED; ACTIVE, CEASEFIRE, VIOLATED).")
+    String status;
+
     @Override
     public Integer call() throws Exception {
         if (attest != null) {
@@ -61,6 +68,9 @@ final class StatusCommand implements Callable<Integer> {
         if (id != null && report.negotiations().isEmpty() && report.incidents().isEmpty()) {
             throw new ExitCodes.Failure("NOT_FOUND", "no negotiation or incident " + id
                     + (time.any() ? " as of that time" : ""), ExitCodes.FAILURE);
+        }
+        if (filters.any() || status != null) {
+            report = filters.status(report, status, spec.commandLine().getErr());
         }
         var out = spec.commandLine().getOut();
         out.print(json ? Json.write(report) + "\n" : StatusText.render(report));

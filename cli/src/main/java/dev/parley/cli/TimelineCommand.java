@@ -30,9 +30,15 @@ final class TimelineCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array of timeline entries instead of text.")
     boolean json;
 
+    @Mixin
+    ListFilters filters;
+
     @Override
     public Integer call() throws Exception {
         Timeline timeline = store.ask(new FindTimelineQuery(time.at, time.knownAt), Timeline.class);
+        if (filters.any()) {
+            timeline = new Timeline(filters.timeline(timeline.entries(), spec.commandLine().getErr()));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(timeline.entries()));
