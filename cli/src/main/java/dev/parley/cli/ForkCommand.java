@@ -96,29 +96,44 @@ final class ForkCommand implements Callable<Integer> {
         }
         CommandFileRunner.Outcome outcome;
         ForkDiff diff;
-        try (Parley parley = Parley.open(store.urlOr(Store.DEFAULT_URL))) {
-            Forks forks = parley.forks();
-            if (saved != null && !saved.equals(origin.from) && !replace && forks.branches().exists(saved)) {
-                err.println(alreadySaved(saved));
-                return ExitCodes.FAILURE;
-            }
-            try (Fork fork = open(forks)) {
-                outcome = new CommandFileRunner(fork.commands(), actor != null ? actor : Provenance.defaultActor())
-                        .run(lines, new CommandFileRunner.Listener() {
-                            @Override
-                            public void rejected(Rejection rejection) {
-                                RejectionReport.print(rejection, json, out, err);
-                            }
-                        });
-                diff = fork.diff(comparison);
-                if (saved != null && replace) {
-                    fork.saveReplacing(saved);
-                } else if (saved != null) {
-                    fork.save(saved);
+        try (Progress progress = Progress.onTerminal(err, "line")) {
+            progress.phase("opening the store");
+            try (Parley parley = Parley.open(store.urlOr(Store.DEFAULT_URL))) {
+                Forks forks = parley.forks();
+                if (saved != null && !saved.equals(origin.from) && !replace && forks.branches().exists(saved)) {
+                    throw new ExitCodes.Failure("BRANCH_EXISTS", alreadySavedMessage(saved), ExitCodes.FAILURE);
                 }
-            } catch (BranchStore.BranchExistsException savedMeanwhile) {
-                err.println(alreadySaved(saved));
-                return ExitCodes.FAILURE;
+                progress.phase("forking");
+                try (Fork fork = open(forks)) {
+                    progress.phase("running " + file.getFileName() + " in the fork");
+                    progress.at(0, lines.lines());
+                    outcome = new CommandFileRunner(fork.commands(), actor != null ? actor
+                            : Provenance.defaultActor())
+                            .run(lines, new CommandFileRunner.Listener() {
+                                @Override
+                                public void accepted(dev.parley.application.commandfile.CommandLine line) {
+                                    progress.at(line.line(), lines.lines());
+                                }
+
+                                @Override
+                                public void rejected(Rejection rejection) {
+                                    progress.above(() -> RejectionReport.print(rejection, json, out, err));
+                                    progress.at(rejection.line(), lines.lines());
+                                }
+                            });
+                    progress.phase("comparing the fork with the record");
+                    diff = fork.diff(comparison);
+                    if (saved != null) {
+                        progress.phase("saving the branch " + saved);
+                    }
+                    if (saved != null && replace) {
+                        fork.saveReplacing(saved);
+                    } else if (saved != null) {
+                        fork.save(saved);
+                    }
+                } catch (BranchStore.BranchExistsException savedMeanwhile) {
+                    throw new ExitCodes.Failure("BRANCH_EXISTS", alreadySavedMessage(saved), ExitCodes.FAILURE);
+                }
             }
         }
         out.print(json ? Json.write(diff) + "\n" : ForkText.render(diff));
@@ -134,9 +149,8 @@ final class ForkCommand implements Callable<Integer> {
         return outcome.allAccepted() ? ExitCodes.OK : ExitCodes.REJECTED;
     }
 
-    private static String alreadySaved(String name) {
-        return TerminalText.escape("parley: a branch named " + name + " is already saved; add --replace to replace "
-                                           + "it, or save under another name.");
+    private static String alreadySavedMessage(String name) {
+        return "a branch named " + name + " is already saved; add --replace to replace it, or save under another name.";
     }
 
     private Fork open(Forks forks) {

@@ -44,20 +44,20 @@ final class IntegrityCommands {
     }
 
     private static Verification verify(Parley parley, Integrity integrity, PrintWriter err) {
-        long head = parley.forks().head();
-        Progress progress = Progress.onTerminal(err, "event");
-        Verification verified = integrity.verify(done -> progress.at(done, head));
-        progress.clear();
-        return verified;
+        try (Progress progress = Progress.onTerminal(err, "event")) {
+            progress.phase("verifying");
+            long head = parley.forks().head();
+            return integrity.verify(done -> progress.at(done, head));
+        }
     }
 
     /** Signs a checkpoint, verifying what is new since the last one, with progress on a terminal. */
     static Integrity.Outcome<SignedCheckpoint> sign(Parley parley, Integrity integrity, PrintWriter err) {
-        long head = parley.forks().head();
-        Progress progress = Progress.onTerminal(err, "event");
-        Integrity.Outcome<SignedCheckpoint> signed = integrity.sign(done -> progress.at(done, head));
-        progress.clear();
-        return signed;
+        try (Progress progress = Progress.onTerminal(err, "event")) {
+            progress.phase("verifying the events since the last checkpoint, then signing");
+            long head = parley.forks().head();
+            return integrity.sign(done -> progress.at(done, head));
+        }
     }
 
     static <T> T read(Path file, Class<T> type) {
@@ -455,7 +455,9 @@ final class IntegrityCommands {
         @Override
         public Integer call() throws Exception {
             long events;
-            try (Parley parley = open(store)) {
+            try (Progress progress = Progress.onTerminal(spec.commandLine().getErr(), "event");
+                 Parley parley = open(store)) {
+                progress.phase("exporting");
                 Transfer transfer = new Transfer(parley.store().dataSource());
                 if (out == null) {
                     events = transfer.export(spec.commandLine().getOut());
@@ -490,7 +492,9 @@ final class IntegrityCommands {
                 throw new ExitCodes.Failure("FILE_UNREADABLE", "cannot read " + file, ExitCodes.FAILURE);
             }
             long events;
-            try (Parley parley = open(store)) {
+            try (Progress progress = Progress.onTerminal(spec.commandLine().getErr(), "event");
+                 Parley parley = open(store)) {
+                progress.phase("checking every hash and event of " + file.getFileName() + ", then storing");
                 events = new Transfer(parley.store().dataSource()).importFrom(file);
             } catch (Transfer.BadLine bad) {
                 throw new ExitCodes.Failure(bad.tampered() ? "TAMPERED" : "IMPORT_REJECTED",

@@ -42,32 +42,37 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = Progress.onTerminal(err, "position");
-        CatchUpListener listener = new CatchUpListener() {
-            @Override
-            public void at(long position, long head) {
-                progress.at(position, head);
-            }
-
-            @Override
-            public void rebuilt(RebuildProgress rebuilt) {
-                progress.rebuilt(rebuilt.events(), rebuilt.eventsPerSecond(), rebuilt.position(), rebuilt.head(),
-                                 rebuilt.remaining().toSeconds());
-            }
-        };
         ReadModels.Replay replay;
         ReadModelContents.Comparison comparison;
         List<String> readModels;
-        try (Parley parley = Parley.open(store.urlOr(Store.DEFAULT_URL))) {
-            parley.readModels().await(REPLAY_LIMIT, listener);
-            progress.clear();
-            readModels = parley.readModels().names();
-            try (ReadModelContents before = parley.readModels().capture()) {
-                replay = parley.readModels().replay(REPLAY_LIMIT, listener);
-                progress.clear();
-                try (ReadModelContents after = parley.readModels().capture()) {
-                    comparison = after.compareWith(before, DIFFERENCES_SHOWN);
+        try (Progress progress = Progress.onTerminal(err, "position")) {
+            CatchUpListener listener = new CatchUpListener() {
+                @Override
+                public void at(long position, long head) {
+                    progress.at(position, head);
                 }
+
+                @Override
+                public void rebuilt(RebuildProgress rebuilt) {
+                    progress.rebuilt(rebuilt.events(), rebuilt.eventsPerSecond(), rebuilt.position(),
+                                     rebuilt.head(), rebuilt.remaining().toSeconds());
+                }
+            };
+            progress.phase("opening the store");
+            try (Parley parley = Parley.open(store.urlOr(Store.DEFAULT_URL))) {
+                progress.phase("bringing the read models up to date first");
+                parley.readModels().await(REPLAY_LIMIT, listener);
+                readModels = parley.readModels().names();
+                progress.phase("reading what the read models hold now");
+                try (ReadModelContents before = parley.readModels().capture()) {
+                    progress.phase("replaying");
+                    replay = parley.readModels().replay(REPLAY_LIMIT, listener);
+                    progress.phase("comparing the rebuilt read models with what they held");
+                    try (ReadModelContents after = parley.readModels().capture()) {
+                        comparison = after.compareWith(before, DIFFERENCES_SHOWN);
+                    }
+                }
+                progress.phase("closing the store");
             }
         }
         double seconds = replay.duration().toNanos() / 1e9;

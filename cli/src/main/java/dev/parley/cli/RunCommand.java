@@ -51,44 +51,47 @@ final class RunCommand implements Callable<Integer> {
         CommandFile lines = CommandFile.open(file);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = Progress.onTerminal(err, "line");
         CommandFileRunner.Outcome outcome;
-        try (Parley parley = Parley.builder().store(store.urlOr(Store.DEFAULT_URL)).dryRun(dryRun).build()) {
-            CommandFileRunner runner = new CommandFileRunner(parley.commands(),
-                                                             actor != null ? actor : Provenance.defaultActor());
-            if (!dryRun) {
-                runner = runner.resuming(parley.appliedLines()).overlapping(parley.groupCommit());
-            }
-            try {
-                outcome = runner.run(lines, new CommandFileRunner.Listener() {
-                    @Override
-                    public void accepted(CommandLine line) {
-                        if (printAccepted) {
-                            out.println("accepted " + line.line());
-                            out.flush();
+        try (Progress progress = Progress.onTerminal(err, "line")) {
+            progress.phase("opening the store");
+            try (Parley parley = Parley.builder().store(store.urlOr(Store.DEFAULT_URL)).dryRun(dryRun).build()) {
+                CommandFileRunner runner = new CommandFileRunner(parley.commands(),
+                                                                 actor != null ? actor : Provenance.defaultActor());
+                if (!dryRun) {
+                    runner = runner.resuming(parley.appliedLines()).overlapping(parley.groupCommit());
+                }
+                progress.phase(dryRun ? "deciding" : "running");
+                progress.at(0, lines.lines());
+                try {
+                    outcome = runner.run(lines, new CommandFileRunner.Listener() {
+                        @Override
+                        public void accepted(CommandLine line) {
+                            if (printAccepted) {
+                                out.println("accepted " + line.line());
+                                out.flush();
+                            }
+                            progress.at(line.line(), lines.lines());
                         }
-                        progress.at(line.line(), lines.lines());
-                    }
 
-                    @Override
-                    public void skipped(int line) {
-                        progress.at(line, lines.lines());
-                    }
+                        @Override
+                        public void skipped(int line) {
+                            progress.at(line, lines.lines());
+                        }
 
-                    @Override
-                    public void rejected(Rejection rejection) {
-                        progress.clear();
-                        RejectionReport.print(rejection, json, out, err);
-                        progress.at(rejection.line(), lines.lines());
-                    }
-                });
-            } catch (LineNotStoredException stopped) {
-                throw parley.store().onFullDisk() ? stopped.onFullDisk() : stopped;
-            }
-            progress.clear();
-            if (!dryRun) {
-                parley.readModels().await(StatusCommand.CATCH_UP, (position, head) -> progress.at(position, head));
-                progress.clear();
+                        @Override
+                        public void rejected(Rejection rejection) {
+                            progress.above(() -> RejectionReport.print(rejection, json, out, err));
+                            progress.at(rejection.line(), lines.lines());
+                        }
+                    });
+                } catch (LineNotStoredException stopped) {
+                    throw parley.store().onFullDisk() ? stopped.onFullDisk() : stopped;
+                }
+                if (!dryRun) {
+                    progress.phase("bringing the read models up to date", "position");
+                    parley.readModels().await(StatusCommand.CATCH_UP, (position, head) -> progress.at(position, head));
+                }
+                progress.phase("closing the store");
             }
         }
         int total = outcome.accepted() + outcome.rejections().size();

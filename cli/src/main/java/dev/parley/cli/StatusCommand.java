@@ -89,9 +89,10 @@ final class StatusCommand implements Callable<Integer> {
         try (Parley parley = IntegrityCommands.open(store)) {
             Integrity integrity = IntegrityCommands.integrity(parley, keys);
             long head = parley.forks().head();
-            Progress progress = Progress.onTerminal(err, "event");
-            attested = integrity.attest(id, time.at, time.knownAt, done -> progress.at(done, head));
-            progress.clear();
+            try (Progress progress = Progress.onTerminal(err, "event")) {
+                progress.phase("attesting");
+                attested = integrity.attest(id, time.at, time.knownAt, done -> progress.at(done, head));
+            }
             if (attested.intact()) {
                 checked = AttestedAnswer.check(attested.value(), CheckpointTrust.ownKey(integrity.publicKeyOrNull()));
             }
