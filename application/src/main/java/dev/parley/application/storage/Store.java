@@ -35,6 +35,8 @@ public final class Store implements AutoCloseable {
      * commit (GroupCommit) makes that one write per group of commands.
      */
     private static final String H2_WRITE_DELAY = "WRITE_DELAY";
+    /** Whether H2 closes a database itself when the JVM exits; Parley's store closes it instead. */
+    private static final String H2_CLOSE_ON_EXIT = "DB_CLOSE_ON_EXIT";
     /** Less free space than this, and a failed write is put down to a full disk: H2 writes in chunks of about this. */
     private static final long NEARLY_FULL_BYTES = 1024 * 1024;
 
@@ -88,6 +90,12 @@ public final class Store implements AutoCloseable {
             }
             if (!url.toUpperCase(Locale.ROOT).contains(";" + H2_WRITE_DELAY + "=")) {
                 config.setJdbcUrl(config.getJdbcUrl() + ";" + H2_WRITE_DELAY + "=0");
+            }
+            if (!url.toUpperCase(Locale.ROOT).contains(";" + H2_CLOSE_ON_EXIT + "=")) {
+                // H2 closes an open database in a shutdown hook of its own, while Parley's threads (read models, a
+                // command in flight) may still use it: they fail with "Database is already closed" stack traces.
+                // Closing is this store's job (close(), itself called on shutdown by whoever opened it).
+                config.setJdbcUrl(config.getJdbcUrl() + ";" + H2_CLOSE_ON_EXIT + "=FALSE");
             }
             config.setUsername("sa");
             config.setPassword("");
