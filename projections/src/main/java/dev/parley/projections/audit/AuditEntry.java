@@ -24,7 +24,12 @@ public record AuditEntry(long position,
                          JsonNode payload,
                          String hash) {
 
-    /** The audit entry of an event that has no stored hash (a what-if fork's own). */
+    /**
+     * The audit entry of an event that has no stored hash (a what-if fork's own).
+     *
+     * @param event an event of a what-if fork
+     * @return its entry, with a null hash
+     */
     public static AuditEntry of(StoredEvent event) {
         return new AuditEntry(event.position(), event.aggregateType(), event.aggregateId(), event.sequence(),
                               event.eventType(), event.occurredAt(), event.recordedAt(), event.actor(),

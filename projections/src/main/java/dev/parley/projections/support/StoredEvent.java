@@ -25,16 +25,31 @@ public record StoredEvent(long position,
                           String causationId,
                           Object payload) {
 
+    /** The metadata key of who entered the command. */
     public static final String ACTOR = "actor";
+    /** The metadata key of the id of the message the event's chain started with. */
     public static final String CORRELATION_ID = "correlationId";
+    /** The metadata key of the id of the command that caused the event. */
     public static final String CAUSATION_ID = "causationId";
 
-    /** The stored event behind a message of the event store, or null when it is not a Parley domain event. */
+    /**
+     * The stored event behind a message of the event store, or null when it is not a Parley domain event.
+     *
+     * @param message a message read by a tracking processor
+     * @param token its tracking token, whose position is the event's; null gives position -1
+     * @return the stored event, or null
+     */
     public static StoredEvent of(EventMessage<?> message, TrackingToken token) {
         return of(message, token == null ? -1 : token.position().orElse(-1));
     }
 
-    /** The stored event behind a message at {@code position}, or null when it is not a Parley domain event. */
+    /**
+     * The stored event behind a message at {@code position}, or null when it is not a Parley domain event.
+     *
+     * @param message a message of the event store
+     * @param position its global position
+     * @return the stored event, or null
+     */
     public static StoredEvent of(EventMessage<?> message, long position) {
         if (!(message instanceof DomainEventMessage<?> domain) || !(message.getPayload() instanceof ParleyEvent event)) {
             return null;

@@ -16,7 +16,12 @@ public record TimelineEntry(long position,
                             String source,
                             String description) {
 
-    /** The timeline entry of a stored event. */
+    /**
+     * The timeline entry of a stored event.
+     *
+     * @param event the event
+     * @return its entry, with its one-line description
+     */
     public static TimelineEntry of(StoredEvent event) {
         return new TimelineEntry(event.position(), event.occurredAt(), event.recordedAt(), event.aggregateType(),
                                  event.aggregateId(), event.sequence(), event.eventType(), event.source(),
