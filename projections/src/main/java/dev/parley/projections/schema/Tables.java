@@ -299,9 +299,9 @@ public final class Tables {
         public static final String ACTOR = "actor";
         /** Who reported it. */
         public static final String SOURCE = "source";
-        /** The id of the message the event's chain started with. */
+        /** The id of the command a user entered, shared by everything that followed from it. */
         public static final String CORRELATION_ID = "correlation_id";
-        /** The id of the command that caused the event. */
+        /** The id of the event that caused a process rule's command, or null for commands users entered. */
         public static final String CAUSATION_ID = "causation_id";
         /** The event as JSON. */
         public static final String PAYLOAD = "payload";

@@ -27,9 +27,9 @@ public record StoredEvent(long position,
 
     /** The metadata key of who entered the command. */
     public static final String ACTOR = "actor";
-    /** The metadata key of the id of the message the event's chain started with. */
+    /** The metadata key of the id of the command a user entered, shared by everything that followed from it. */
     public static final String CORRELATION_ID = "correlationId";
-    /** The metadata key of the id of the command that caused the event. */
+    /** The metadata key of the id of the event that caused a process rule's command. */
     public static final String CAUSATION_ID = "causationId";
 
     /**
