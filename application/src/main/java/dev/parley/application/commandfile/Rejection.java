@@ -8,7 +8,11 @@ import dev.parley.shared.api.ErrorCode;
  */
 public record Rejection(int line, String command, ErrorCode code, String message) {
 
-    /** The text form of the contract: {@code line N: <command>: <CODE>: <message>}. */
+    /**
+     * The text form of the contract: {@code line N: <command>: <CODE>: <message>}.
+     *
+     * @return the line
+     */
     public String toText() {
         return "line " + line + ": " + (command == null ? "?" : command) + ": " + code + ": " + message;
     }

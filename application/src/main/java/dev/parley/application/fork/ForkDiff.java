@@ -13,7 +13,9 @@ public record ForkDiff(long forkPoint, Against against, List<AggregateDiff> aggr
 
     /** What the fork is compared with: the base as it is now, or as it was at the fork point. */
     public enum Against {
+        /** The base as it is now. */
         HEAD,
+        /** The base as it was at the fork point. */
         FORK_POINT
     }
 

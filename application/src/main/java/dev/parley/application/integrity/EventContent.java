@@ -65,7 +65,11 @@ public final class EventContent {
         this.limitsApply = limitsApply;
     }
 
-    /** The checks for events coming in by import, which must meet every limit a command meets today. */
+    /**
+     * The checks for events coming in by import, which must meet every limit a command meets today.
+     *
+     * @return the checks
+     */
     public static EventContent ofImport() {
         return new EventContent(true);
     }
@@ -74,12 +78,19 @@ public final class EventContent {
      * The checks for events already in a store: versions before the contract's limits stored events beyond them (a
      * count over a million, a time past the year 9999), so a limit alone is no sign of tampering there; every other
      * rule is.
+     *
+     * @return the checks
      */
     public static EventContent ofStore() {
         return new EventContent(false);
     }
 
-    /** Why {@code event} is not an event Parley could have stored, or null when it is one. */
+    /**
+     * Why {@code event} is not an event Parley could have stored, or null when it is one.
+     *
+     * @param event a stored or imported event; events of a stream come in order
+     * @return the reason, or null
+     */
     public String problem(LeafInput event) {
         String streamType = streamTypes.putIfAbsent(event.aggregateId(), event.aggregateType());
         if (streamType != null && !streamType.equals(event.aggregateType())) {

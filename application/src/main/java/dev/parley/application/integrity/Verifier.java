@@ -24,10 +24,21 @@ public final class Verifier {
 
     private final DataSource dataSource;
 
+    /**
+     * A verifier of the store at {@code dataSource}.
+     *
+     * @param dataSource the store's data source
+     */
     public Verifier(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Verifies the whole store, in one read.
+     *
+     * @param progress told how many events are verified so far
+     * @return the recomputed leaves and the first problem found
+     */
     public Verification verify(LongConsumer progress) {
         long start = System.nanoTime();
         List<byte[]> leaves = new ArrayList<>();

@@ -26,6 +26,12 @@ public final class TokenPositions {
     private final DataSource dataSource;
     private final Serializer serializer;
 
+    /**
+     * Token positions read from the store at {@code dataSource}.
+     *
+     * @param dataSource the store's data source
+     * @param serializer the serializer the tokens were stored with
+     */
     public TokenPositions(DataSource dataSource, Serializer serializer) {
         this.dataSource = dataSource;
         this.serializer = serializer;
@@ -36,7 +42,12 @@ public final class TokenPositions {
         return serializer;
     }
 
-    /** Every segment of {@code processor}, by segment number; empty before the processor first ran. */
+    /**
+     * Every segment of {@code processor}, by segment number; empty before the processor first ran.
+     *
+     * @param processor the processor's name
+     * @return its segments
+     */
     public List<Segment> of(String processor) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
