@@ -11,6 +11,19 @@ import java.time.Instant;
 /**
  * What the read models need to know of one stored event: where it sits in the store and in its stream, when it
  * happened and was recorded, and its provenance metadata.
+ *
+ * @param position the event's global position
+ * @param aggregateType the aggregate type
+ * @param aggregateId the aggregate's id
+ * @param sequence the event's sequence number in its stream, from 0
+ * @param eventType the event's public type name
+ * @param occurredAt when it happened in the world
+ * @param recordedAt when it was recorded
+ * @param source who reported it
+ * @param actor who entered the command
+ * @param correlationId the id of the command a user entered, shared by everything that followed from it
+ * @param causationId the id of the event that caused a process rule's command, or null
+ * @param payload the event
  */
 public record StoredEvent(long position,
                           String aggregateType,
