@@ -69,7 +69,14 @@ public record LeafInput(long position,
         return Hashes.leaf(encode(previousLeaf));
     }
 
-    /** Where an encoded event says it stands: the fields a proof names, read back from the hashed bytes. */
+    /**
+     * Where an encoded event says it stands: the fields a proof names, read back from the hashed bytes.
+     *
+     * @param position the event's global position
+     * @param aggregateType the aggregate type
+     * @param aggregateId the aggregate's id
+     * @param sequence its sequence number in its stream
+     */
     public record Head(long position, String aggregateType, String aggregateId, long sequence) {
     }
 
@@ -90,7 +97,12 @@ public record LeafInput(long position,
         return new Head(position, aggregateType, aggregateId, in.getLong());
     }
 
-    /** An event read back from its encoding, with the leaf hash of its stream's previous event it was chained to. */
+    /**
+     * An event read back from its encoding, with the leaf hash of its stream's previous event it was chained to.
+     *
+     * @param event the event
+     * @param previousLeaf the leaf hash it was chained to
+     */
     public record Decoded(LeafInput event, byte[] previousLeaf) {
     }
 

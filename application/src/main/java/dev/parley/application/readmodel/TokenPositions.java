@@ -19,7 +19,14 @@ import java.util.List;
  */
 public final class TokenPositions {
 
-    /** One segment of one processor: its stored position (-1 before the first event) and its owner, if claimed. */
+    /**
+     * One segment of one processor: its stored position (-1 before the first event) and its owner, if claimed.
+     *
+     * @param processor the processor's name
+     * @param segment the segment's number
+     * @param position its stored position, or -1
+     * @param owner the node holding its claim, or null
+     */
     public record Segment(String processor, int segment, long position, String owner) {
     }
 
