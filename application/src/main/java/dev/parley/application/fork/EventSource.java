@@ -21,7 +21,7 @@ public interface EventSource {
     /**
      * The position of the last event of this history.
      *
-     * @return its global position, -1 when there is none
+     * @return its global position; 0 for an empty record
      */
     long head();
 

@@ -43,7 +43,7 @@ public final class Forks {
     /**
      * The last position of the record.
      *
-     * @return its global position, -1 when the record is empty
+     * @return its global position, 0 when the record is empty
      */
     public long head() {
         return reader.head();
