@@ -91,11 +91,22 @@ public final class Parley implements AutoCloseable {
         this.appliedLines = appliedLines;
     }
 
-    /** Opens Parley on the store at a JDBC URL, with its read models kept up to date. */
+    /**
+     * Opens Parley on the store at a JDBC URL, with its read models kept up to date.
+     *
+     * @param storeUrl a JDBC URL of H2 or PostgreSQL
+     * @return the open Parley, to close when done
+     * @throws dev.parley.application.storage.StoreUnusableException if the store cannot be opened or migrated
+     */
     public static Parley open(String storeUrl) {
         return builder().store(storeUrl).build();
     }
 
+    /**
+     * A builder for a Parley of its own, with every setting at its default.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -107,6 +118,12 @@ public final class Parley implements AutoCloseable {
      *
      * @param readModels  the read models, or null when the configuration runs none
      * @param definitions the read models the configuration declares, run or not
+     *
+     * @param configuration the Axon configuration, started and stopped by its owner
+     * @param store the store the configuration writes to
+     * @param keyDirectory the directory of the store's signing key, or null for the default
+     * @param nodeId this instance's name in the token store
+     * @return Parley over that configuration
      */
     public static Parley attachedTo(Configuration configuration, Store store, ReadModels readModels,
                                     Path keyDirectory, String nodeId, List<ReadModel> definitions) {
@@ -121,18 +138,38 @@ public final class Parley implements AutoCloseable {
         return legacy.startsWith("parley-data") ? legacy : Integrity.defaultKeyDirectory(store.url());
     }
 
+    /**
+     * The command gateway: send commands of the domain's {@code api} packages here.
+     *
+     * @return Axon's command gateway
+     */
     public CommandGateway commands() {
         return configuration.commandGateway();
     }
 
+    /**
+     * The query gateway: ask the read models' queries here.
+     *
+     * @return Axon's query gateway
+     */
     public QueryGateway queries() {
         return configuration.queryGateway();
     }
 
+    /**
+     * The event store, to read streams or the whole log.
+     *
+     * @return Axon's event store
+     */
     public EventStore eventStore() {
         return configuration.eventStore();
     }
 
+    /**
+     * The store: its data source and its URL.
+     *
+     * @return the store
+     */
     public Store store() {
         return store;
     }
@@ -141,6 +178,9 @@ public final class Parley implements AutoCloseable {
      * Waits until every read model has processed every event stored so far.
      *
      * @throws TimeoutException when they do not catch up within {@code timeout}
+     *
+     * @param timeout how long to wait at most
+     * @throws InterruptedException when the waiting thread is interrupted
      */
     public void awaitReadModels(Duration timeout) throws TimeoutException, InterruptedException {
         readModels().await(timeout, CatchUpListener.SILENT);
@@ -152,6 +192,12 @@ public final class Parley implements AutoCloseable {
      * only visible once that commits.
      *
      * @throws TimeoutException when the read models do not catch up within {@code timeout}
+     *
+     * @param command the command
+     * @param timeout how long to wait for the read models at most
+     * @param <R> the type of the command's result
+     * @return the command's result
+     * @throws InterruptedException when the waiting thread is interrupted
      */
     public <R> R sendAndAwaitReadModels(Object command, Duration timeout)
             throws TimeoutException, InterruptedException {
@@ -160,7 +206,12 @@ public final class Parley implements AutoCloseable {
         return result;
     }
 
-    /** The streaming read models, to wait for or replay; only when this Parley runs them. */
+    /**
+     * The streaming read models, to wait for or replay; only when this Parley runs them.
+     *
+     * @return the read models
+     * @throws IllegalStateException when this Parley runs without read models
+     */
     public ReadModels readModels() {
         if (readModels == null) {
             throw new IllegalStateException("this Parley runs without read models");
@@ -168,7 +219,11 @@ public final class Parley implements AutoCloseable {
         return readModels;
     }
 
-    /** What-if forks of this record, and its saved branches. */
+    /**
+     * What-if forks of this record, and its saved branches.
+     *
+     * @return the forks, which wait for the read models before a fork asks them
+     */
     public Forks forks() {
         return new Forks(store.dataSource(), configuration.eventSerializer(), configuration.upcasterChain(),
                          definitions, queries(), () -> {
@@ -179,12 +234,21 @@ public final class Parley implements AutoCloseable {
                          serializer -> DomainWiring.domain(serializer, NoTransactionManager.INSTANCE));
     }
 
-    /** Verification, signed checkpoints and inclusion proofs of this record, signed with the builder's key. */
+    /**
+     * Verification, signed checkpoints and inclusion proofs of this record, signed with the builder's key.
+     *
+     * @return the integrity of this record
+     */
     public Integrity integrity() {
         return new Integrity(store.dataSource(), keys, origin);
     }
 
-    /** A what-if fork that sees the record up to and including {@code position}; the record stays untouched. */
+    /**
+     * A what-if fork that sees the record up to and including {@code position}; the record stays untouched.
+     *
+     * @param position the last position of the record the fork sees
+     * @return the fork, to close when done
+     */
     public Fork fork(long position) {
         return forks().at(position);
     }
@@ -192,6 +256,8 @@ public final class Parley implements AutoCloseable {
     /**
      * The lines of command files this store holds, for a {@link dev.parley.application.commandfile.CommandFileRunner}
      * that resumes; null in a dry run, which stores nothing and so skips nothing.
+     *
+     * @return the applied lines, or null
      */
     public AppliedLines appliedLines() {
         return appliedLines;
@@ -200,12 +266,18 @@ public final class Parley implements AutoCloseable {
     /**
      * The group commit of this Parley's appends, for a sender that lets commits overlap with deciding
      * ({@link GroupCommit#deferring}); null when Parley does not own its transactions or in a dry run.
+     *
+     * @return the group commit, or null
      */
     public GroupCommit groupCommit() {
         return groupCommit;
     }
 
-    /** This instance's name in the shared token store: which segments it holds shows under this owner. */
+    /**
+     * This instance's name in the shared token store: which segments it holds shows under this owner.
+     *
+     * @return the node id
+     */
     public String nodeId() {
         return nodeId;
     }
@@ -242,6 +314,12 @@ public final class Parley implements AutoCloseable {
         private Duration commandBackoff = ConflictRetryScheduler.DEFAULT_BACKOFF;
         private final List<ReadModel> definitions = new ArrayList<>(ParleyReadModels.ALL);
 
+        /**
+         * The store to open: a JDBC URL of H2 or PostgreSQL.
+         *
+         * @param storeUrl the URL
+         * @return this builder
+         */
         public Builder store(String storeUrl) {
             this.storeUrl = storeUrl;
             return this;
@@ -250,6 +328,9 @@ public final class Parley implements AutoCloseable {
         /**
          * Use the embedding application's {@link DataSource} instead of a URL: Parley migrates its schema and uses
          * it, and leaves it open when closed.
+         *
+         * @param dataSource the application's data source
+         * @return this builder
          */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -259,6 +340,9 @@ public final class Parley implements AutoCloseable {
         /**
          * Decide commands against the stored history but keep their events in memory, so nothing is written to the
          * store. Read models are off.
+         *
+         * @param dryRun true for a dry run
+         * @return this builder
          */
         public Builder dryRun(boolean dryRun) {
             this.dryRun = dryRun;
@@ -268,6 +352,9 @@ public final class Parley implements AutoCloseable {
         /**
          * Snapshot each aggregate every {@code events} events (0 for never), so that loading a long stream reads the
          * latest snapshot and the events after it.
+         *
+         * @param events how many events between snapshots, 0 for none
+         * @return this builder
          */
         public Builder snapshotEvery(int events) {
             if (events < 0) {
@@ -277,7 +364,12 @@ public final class Parley implements AutoCloseable {
             return this;
         }
 
-        /** Whether to run the streaming read models (on by default). */
+        /**
+         * Whether to run the streaming read models (on by default).
+         *
+         * @param readModels false to run none
+         * @return this builder
+         */
         public Builder readModels(boolean readModels) {
             this.readModels = readModels;
             return this;
@@ -287,13 +379,21 @@ public final class Parley implements AutoCloseable {
          * The directory of the store's Ed25519 signing key (made on first use, 0600 in a 0700 directory); by default
          * {@link Integrity#defaultKeyDirectory}: the key earlier versions made beside an H2 store when it is there,
          * else a directory per store under {@code $XDG_CONFIG_HOME/parley/keys}.
+         *
+         * @param keyDirectory the directory of the signing key; made, with a new key, when missing
+         * @return this builder
          */
         public Builder keys(Path keyDirectory) {
             this.keyDirectory = keyDirectory;
             return this;
         }
 
-        /** The store's signing key from elsewhere: a PKCS#12 keystore or a key given as text ({@link KeySource}). */
+        /**
+         * The store's signing key from elsewhere: a PKCS#12 keystore or a key given as text ({@link KeySource}).
+         *
+         * @param keySource where the key comes from
+         * @return this builder
+         */
         public Builder keys(KeySource keySource) {
             this.keySource = keySource;
             return this;
@@ -302,6 +402,9 @@ public final class Parley implements AutoCloseable {
         /**
          * The log's origin, its name in checkpoints (a key name: no spaces, no plus sign); by default the store's own
          * ({@link Integrity#origin()}).
+         *
+         * @param origin the log's origin
+         * @return this builder
          */
         public Builder origin(String origin) {
             this.origin = origin;
@@ -312,6 +415,9 @@ public final class Parley implements AutoCloseable {
          * How many segments each read model is split into when the store's tokens are first made (later opens keep
          * what the store has). Nodes sharing a store share these segments out; one node processes them in
          * parallel.
+         *
+         * @param segments the number of segments of each read model
+         * @return this builder
          */
         public Builder segments(int segments) {
             if (segments < 1) {
@@ -324,6 +430,9 @@ public final class Parley implements AutoCloseable {
         /**
          * How long this node's claim on a read-model segment lasts unless renewed; when a node dies, the others take
          * its segments over after this long.
+         *
+         * @param claimTimeout how long a claim lasts
+         * @return this builder
          */
         public Builder claimTimeout(Duration claimTimeout) {
             if (claimTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -336,6 +445,9 @@ public final class Parley implements AutoCloseable {
         /**
          * Who sends the commands that do not name their actor; the operating-system user unless told otherwise, and
          * whenever {@code actors} cannot tell.
+         *
+         * @param actors who acts
+         * @return this builder
          */
         public Builder actors(ActorProvider actors) {
             this.actors = actors;
@@ -345,6 +457,10 @@ public final class Parley implements AutoCloseable {
         /**
          * How often a command that lost a race with another writer on its aggregate is decided again (0 for never),
          * the first retry after {@code backoff}, each further one after twice the pause before it.
+         *
+         * @param maxRetries the most retries of one command
+         * @param backoff the pause before the first retry
+         * @return this builder
          */
         public Builder commandRetries(int maxRetries, Duration backoff) {
             if (maxRetries < 0) {
@@ -358,6 +474,9 @@ public final class Parley implements AutoCloseable {
         /**
          * Runs {@code readModel} beside Parley's own: its migrations run on opening, its projection in a processor of
          * its own; replays, their comparison, forks and lag reports include it.
+         *
+         * @param readModel the read model's declaration
+         * @return this builder
          */
         public Builder readModel(ReadModel readModel) {
             if (definitions.stream().anyMatch(known -> known.name().equals(readModel.name()))) {
@@ -367,6 +486,12 @@ public final class Parley implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Opens the store, migrates it, and starts Axon with Parley's domain and read models.
+         *
+         * @return the running Parley, to close when done
+         * @throws dev.parley.application.storage.StoreUnusableException if the store cannot be opened or migrated
+         */
         public Parley build() {
             List<ReadModel> declared = List.copyOf(definitions);
             List<ReadModel.Migrations> migrations = declared.stream().map(ReadModel::migrations).distinct().toList();

@@ -51,22 +51,39 @@ public final class ParleyComponents {
     private ParleyComponents() {
     }
 
-    /** Jackson, for events, messages and tokens alike, resolving only the classes Parley stores. */
+    /**
+     * Jackson, for events, messages and tokens alike, resolving only the classes Parley stores.
+     *
+     * @return a new serializer
+     */
     public static Serializer serializer() {
         return ParleySerializers.events();
     }
 
-    /** The upcasters that bring older revisions of stored events to their current shape. */
+    /**
+     * The upcasters that bring older revisions of stored events to their current shape.
+     *
+     * @return the upcasters, in the order they apply
+     */
     public static List<EventUpcaster> upcasters() {
         return ParleySerializers.upcasters();
     }
 
-    /** The metadata every stored event carries: correlation, causation, actor and command-file line. */
+    /**
+     * The metadata every stored event carries: correlation, causation, actor and command-file line.
+     *
+     * @return the correlation data provider
+     */
     public static CorrelationDataProvider provenance() {
         return new Provenance();
     }
 
-    /** Gives every command an actor from {@code actors} unless it names one. */
+    /**
+     * Gives every command an actor from {@code actors} unless it names one.
+     *
+     * @param actors who is acting
+     * @return the dispatch interceptor
+     */
     public static MessageDispatchInterceptor<CommandMessage<?>> actorInterceptor(ActorProvider actors) {
         return new ActorInterceptor(actors);
     }
@@ -74,6 +91,9 @@ public final class ParleyComponents {
     /**
      * The command handler interceptors, in the order they run after Axon's correlation interceptor: a command to
      * an id of the other stream type is refused, and one to an aggregate that does not exist says so by its code.
+     *
+     * @param streamTypes the stream type of every aggregate id
+     * @return the stream type guard, then the missing aggregate interceptor
      */
     public static List<MessageHandlerInterceptor<? super CommandMessage<?>>> commandInterceptors(
             StreamTypes streamTypes) {
@@ -84,6 +104,13 @@ public final class ParleyComponents {
      * The command gateway: a command that conflicts with another writer is decided again up to {@code maxRetries}
      * times, backing off from {@code backoff}, when {@code retryHere} allows it on the sender's thread; then
      * {@code dispatchInterceptors} (the actor) apply.
+     *
+     * @param commandBus the command bus
+     * @param maxRetries the most retries of one command, 0 for none
+     * @param backoff the pause before the first retry, doubled for each further one
+     * @param retryHere whether the sender's thread may retry now; false inside a transaction the retry could not join
+     * @param dispatchInterceptors applied to every command sent
+     * @return the gateway
      */
     public static CommandGateway commandGateway(CommandBus commandBus, int maxRetries, Duration backoff,
                                                 BooleanSupplier retryHere,
@@ -101,6 +128,12 @@ public final class ParleyComponents {
      * transaction and binding snapshots to the history. {@code events} should be the configuration's own event
      * serializer: a message read from the store then gives its stored bytes back to that serializer unchanged, which
      * the audit trail keeps instead of serializing the payload again.
+     *
+     * @param connections connections to the store
+     * @param transactions the transaction manager appends run in
+     * @param upcasters the upcasters of stored events
+     * @param events the event serializer
+     * @return the storage engine
      */
     public static HashingEventStorageEngine eventStorageEngine(ConnectionProvider connections,
                                                                TransactionManager transactions,
@@ -112,6 +145,12 @@ public final class ParleyComponents {
     /**
      * {@link #eventStorageEngine(ConnectionProvider, TransactionManager, EventUpcasterChain, Serializer)}, its
      * appends committed in groups by {@code groupCommit}: only where Parley owns the transactions.
+     *
+     * @param transactions the transaction manager appends run in
+     * @param upcasters the upcasters of stored events
+     * @param events the event serializer
+     * @param groupCommit commits the appends, and gives the connections
+     * @return the storage engine
      */
     public static HashingEventStorageEngine eventStorageEngine(TransactionManager transactions,
                                                                EventUpcasterChain upcasters, Serializer events,
@@ -137,7 +176,14 @@ public final class ParleyComponents {
                 .dataType(byte[].class);
     }
 
-    /** The token store of every streaming processor, Parley's and the application's, on Parley's token table. */
+    /**
+     * The token store of every streaming processor, Parley's and the application's, on Parley's token table.
+     *
+     * @param connections connections to the store
+     * @param nodeId the owner of this node's claims
+     * @param claimTimeout how long a claim lasts unless renewed
+     * @return the token store
+     */
     public static TokenStore tokenStore(ConnectionProvider connections, String nodeId, Duration claimTimeout) {
         return JdbcTokenStore.builder()
                              .connectionProvider(connections)
@@ -148,7 +194,11 @@ public final class ParleyComponents {
                              .build();
     }
 
-    /** A name for this process in the shared token store, new for each Parley it runs. */
+    /**
+     * A name for this process in the shared token store, new for each Parley it runs.
+     *
+     * @return a new node id
+     */
     public static String newNodeId() {
         return ManagementFactory.getRuntimeMXBean().getName() + "#" + INSTANCES.incrementAndGet();
     }

@@ -24,6 +24,13 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
  */
 public record ParleyDomainModule(int snapshotEvery, boolean cached) implements ConfigurerModule {
 
+    /**
+     * Checks the snapshot interval.
+     *
+     * @param snapshotEvery snapshot each aggregate every this many events, 0 for never
+     * @param cached keep aggregates in memory between commands while the JVM can spare them
+     * @throws IllegalArgumentException if {@code snapshotEvery} is negative
+     */
     public ParleyDomainModule {
         if (snapshotEvery < 0) {
             throw new IllegalArgumentException("snapshotEvery must be 0 or more, was " + snapshotEvery);

@@ -123,22 +123,38 @@ public final class ParleyReadModelsModule implements ConfigurerModule {
         });
     }
 
-    /** The read models' names, which are their processing groups. */
+    /**
+     * The read models' names, which are their processing groups.
+     *
+     * @return the names
+     */
     public List<String> names() {
         return models.stream().map(ReadModel::name).toList();
     }
 
-    /** The read models, each declared once. */
+    /**
+     * The read models, each declared once.
+     *
+     * @return the declarations
+     */
     public List<ReadModel> models() {
         return models;
     }
 
-    /** This node's name in the token store. */
+    /**
+     * This node's name in the token store.
+     *
+     * @return the node id
+     */
     public String nodeId() {
         return nodeId;
     }
 
-    /** The count of events the status read model has handled, for replay reports. */
+    /**
+     * The count of events the status read model has handled, for replay reports.
+     *
+     * @return the counter
+     */
     public HandledEvents handledEvents() {
         return handled;
     }

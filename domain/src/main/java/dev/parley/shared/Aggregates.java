@@ -8,6 +8,11 @@ public final class Aggregates {
     private Aggregates() {
     }
 
+    /**
+     * The aggregate classes to register with Axon.
+     *
+     * @return the negotiation and the border incident aggregate classes
+     */
     public static List<Class<?>> types() {
         return List.of(dev.parley.negotiation.NegotiationType.TYPE, dev.parley.incident.IncidentType.TYPE);
     }

@@ -38,18 +38,32 @@ public final class AppliedLines implements MessageHandlerInterceptor<CommandMess
     private final ConnectionProvider connections;
     private final GroupCommit groupCommit;
 
-    /** Lines recorded in the transaction of each command's unit of work. */
+    /**
+     * Lines recorded in the transaction of each command's unit of work.
+     *
+     * @param connections the connections of the commands' transactions
+     */
     public AppliedLines(ConnectionProvider connections) {
         this(connections, null);
     }
 
-    /** Lines recorded in the group commit that stores the line's events ({@link GroupCommit}). */
+    /**
+     * Lines recorded in the group commit that stores the line's events ({@link GroupCommit}).
+     *
+     * @param connections connections to the store, to read the lines recorded
+     * @param groupCommit records each line with its events
+     */
     public AppliedLines(ConnectionProvider connections, GroupCommit groupCommit) {
         this.connections = connections;
         this.groupCommit = groupCommit;
     }
 
-    /** The numbers of the lines of the file with this digest that are stored. */
+    /**
+     * The numbers of the lines of the file with this digest that are stored.
+     *
+     * @param fileDigest the SHA-256 of the file's bytes, in hex
+     * @return the stored lines' numbers
+     */
     public BitSet of(String fileDigest) {
         BitSet lines = new BitSet();
         try (Connection connection = connections.getConnection();

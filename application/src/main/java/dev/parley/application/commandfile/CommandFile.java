@@ -40,6 +40,12 @@ public record CommandFile(Path path, String digest, int lines) {
     /** Hears each physical line with its 1-based number. */
     @FunctionalInterface
     public interface LineHandler {
+        /**
+         * Hears one line.
+         *
+         * @param number the line's number, from 1
+         * @param text the line, without its line ending
+         */
         void line(int number, String text);
     }
 
@@ -47,6 +53,9 @@ public record CommandFile(Path path, String digest, int lines) {
      * Reads the file through once and checks it.
      *
      * @throws CommandFileException when it cannot be read, or a line is not UTF-8 or too long, naming that line
+     *
+     * @param path the file
+     * @return the file, checked
      */
     public static CommandFile open(Path path) {
         MessageDigest sha256;
@@ -64,7 +73,12 @@ public record CommandFile(Path path, String digest, int lines) {
         return new CommandFile(path, HexFormat.of().formatHex(sha256.digest()), count[0]);
     }
 
-    /** Hands every physical line to {@code handler}, in order, reading the file again. */
+    /**
+     * Hands every physical line to {@code handler}, in order, reading the file again.
+     *
+     * @param handler hears each line
+     * @throws CommandFileException when the file cannot be read again
+     */
     public void forEachLine(LineHandler handler) {
         try (InputStream in = Files.newInputStream(path)) {
             read(path, in, handler);

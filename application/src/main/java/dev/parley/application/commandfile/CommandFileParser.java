@@ -43,7 +43,12 @@ public final class CommandFileParser {
     private static final String OCCURRED_AT = "occurredAt";
     private static final String SOURCE = "source";
 
-    /** Whether a physical line carries no command: blank, or a {@code #} comment. */
+    /**
+     * Whether a physical line carries no command: blank, or a {@code #} comment.
+     *
+     * @param line a physical line
+     * @return true for a blank or comment line
+     */
     public static boolean isSkipped(String line) {
         String trimmed = line.strip();
         return trimmed.isEmpty() || trimmed.startsWith("#");
@@ -53,6 +58,10 @@ public final class CommandFileParser {
      * Parses one non-skipped line.
      *
      * @throws LineRejectedException with the line's command name (if any) and an {@code INVALID_COMMAND} cause
+     *
+     * @param lineNumber the line's number, from 1
+     * @param text the line
+     * @return the line's command, actor and number
      */
     public CommandLine parse(int lineNumber, String text) {
         JsonNode tree;

@@ -31,13 +31,27 @@ public final class CommandFileRunner {
     /** Hears how each line went, as it goes. */
     public interface Listener {
 
+        /**
+         * The line's command was applied; by default nothing is done.
+         *
+         * @param line the line
+         */
         default void accepted(CommandLine line) {
         }
 
+        /**
+         * The line was rejected; by default nothing is done.
+         *
+         * @param rejection the line, its error code and why
+         */
         default void rejected(Rejection rejection) {
         }
 
-        /** The line was stored by an earlier run of the same file and is not applied again. */
+        /**
+         * The line was stored by an earlier run of the same file and is not applied again.
+         *
+         * @param line the line's number, from 1
+         */
         default void skipped(int line) {
         }
     }
@@ -46,13 +60,31 @@ public final class CommandFileRunner {
      * What a run did: how many lines were applied, every rejection in line order, how many times a line was decided
      * again because another writer had appended to its aggregate first, and how many lines were skipped because an
      * earlier run of the same file had stored them.
+     *
+     * @param accepted         the lines applied
+     * @param rejections       the rejected lines, in line order
+     * @param conflictsRetried how many times a line was decided again after a conflict
+     * @param skipped          the lines an earlier run had stored
      */
     public record Outcome(int accepted, List<Rejection> rejections, int conflictsRetried, int skipped) {
 
+        /**
+         * Copies the rejections.
+         *
+         * @param accepted the lines applied
+         * @param rejections the rejected lines, in line order
+         * @param conflictsRetried how many times a line was decided again after a conflict
+         * @param skipped the lines an earlier run had stored
+         */
         public Outcome {
             rejections = List.copyOf(rejections);
         }
 
+        /**
+         * Whether no line was rejected.
+         *
+         * @return true without rejections
+         */
         public boolean allAccepted() {
             return rejections.isEmpty();
         }
@@ -72,6 +104,13 @@ public final class CommandFileRunner {
     private final GroupCommit groupCommit;
     private final CommandFileParser parser = new CommandFileParser();
 
+    /**
+     * A runner that applies every line through {@code commands}, skipping nothing.
+     *
+     * @param commands the command gateway
+     * @param defaultActor the actor of commands whose line names none
+     * @throws dev.parley.shared.api.DomainRuleException if the actor is blank or beyond the limits of a text field
+     */
     public CommandFileRunner(CommandGateway commands, String defaultActor) {
         this(commands, defaultActor, null, null);
     }
@@ -88,6 +127,9 @@ public final class CommandFileRunner {
      * A runner that resumes: each command carries the file's digest and its line in its metadata, the line is
      * recorded as stored with its events, and lines an earlier run of the same file stored are skipped.
      * {@code appliedLines} must be the one the gateway's command bus records with.
+     *
+     * @param appliedLines the lines the store holds
+     * @return a new runner; this one is unchanged
      */
     public CommandFileRunner resuming(AppliedLines appliedLines) {
         return new CommandFileRunner(commands, defaultActor, appliedLines, groupCommit);
@@ -101,17 +143,32 @@ public final class CommandFileRunner {
      * line in flight, forgets the aggregates it decided them on, and decides them again, in order, one by one.
      * A line rejected while lines before it were in flight is decided again once they are stored, so that it is
      * never refused for want of what they store.
+     *
+     * @param groupCommit the group commit of the gateway's appends
+     * @return a new runner; this one is unchanged
      */
     public CommandFileRunner overlapping(GroupCommit groupCommit) {
         return new CommandFileRunner(commands, defaultActor, appliedLines, groupCommit);
     }
 
-    /** Reads a UTF-8 command file as it goes and runs it; an unreadable file is a {@link CommandFileException}. */
+    /**
+     * Reads a UTF-8 command file as it goes and runs it; an unreadable file is a {@link CommandFileException}.
+     *
+     * @param file the command file
+     * @param listener hears each line as it goes
+     * @return what the run did
+     */
     public Outcome run(Path file, Listener listener) {
         return run(CommandFile.open(file), listener);
     }
 
-    /** Runs a command file, reading it line by line; line numbers are the file's physical, 1-based lines. */
+    /**
+     * Runs a command file, reading it line by line; line numbers are the file's physical, 1-based lines.
+     *
+     * @param file the command file
+     * @param listener hears each line as it goes
+     * @return what the run did
+     */
     public Outcome run(CommandFile file, Listener listener) {
         BitSet stored = appliedLines == null ? new BitSet() : appliedLines.of(file.digest());
         Run run = new Run(listener, appliedLines == null ? null : file.digest(), stored);
@@ -120,7 +177,13 @@ public final class CommandFileRunner {
         return run.outcome();
     }
 
-    /** Runs lines held in memory; line numbers are the physical, 1-based positions in {@code lines}. */
+    /**
+     * Runs lines held in memory; line numbers are the physical, 1-based positions in {@code lines}.
+     *
+     * @param lines the lines
+     * @param listener hears each line as it goes
+     * @return what the run did
+     */
     public Outcome run(List<String> lines, Listener listener) {
         Run run = new Run(listener, null, new BitSet());
         for (int index = 0; index < lines.size(); index++) {

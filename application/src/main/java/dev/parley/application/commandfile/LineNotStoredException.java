@@ -6,11 +6,17 @@ package dev.parley.application.commandfile;
  */
 public class LineNotStoredException extends CommandFileException {
 
+    /** The number of the line not stored. */
     private final int line;
+    /** The line's command type. */
     private final String command;
+    /** How many lines the run stored before it stopped. */
     private final int storedLines;
+    /** The last line the run stored, 0 when none. */
     private final int lastStoredLine;
+    /** The reason in words, or null when the cause says it. */
     private final String why;
+    /** Whether running the same file again resumes the run. */
     private final boolean resumable;
 
     /**
@@ -30,36 +36,66 @@ public class LineNotStoredException extends CommandFileException {
         this.resumable = resumable;
     }
 
-    /** The same stop, put down to a full disk (when the cause did not say so). */
+    /**
+     * The same stop, put down to a full disk (when the cause did not say so).
+     *
+     * @return a new exception saying so
+     */
     public LineNotStoredException onFullDisk() {
         return new LineNotStoredException(line, command, storedLines, lastStoredLine, "no space left on device",
                                           resumable, getCause());
     }
 
+    /**
+     * The line that was not stored.
+     *
+     * @return its number, from 1
+     */
     public int line() {
         return line;
     }
 
+    /**
+     * The type of the line's command, as written in the file.
+     *
+     * @return the command type
+     */
     public String command() {
         return command;
     }
 
-    /** How many lines this run stored before it stopped. */
+    /**
+     * How many lines this run stored before it stopped.
+     *
+     * @return the number of lines
+     */
     public int storedLines() {
         return storedLines;
     }
 
-    /** The number of the last line this run stored, 0 when none. */
+    /**
+     * The number of the last line this run stored, 0 when none.
+     *
+     * @return the line's number
+     */
     public int lastStoredLine() {
         return lastStoredLine;
     }
 
-    /** Whether the run recorded its lines, so that running the same file again resumes it. */
+    /**
+     * Whether the run recorded its lines, so that running the same file again resumes it.
+     *
+     * @return true when the lines were recorded
+     */
     public boolean resumable() {
         return resumable;
     }
 
-    /** The reason in words when the cause does not say it (another writer kept winning), else null. */
+    /**
+     * The reason in words when the cause does not say it (another writer kept winning), else null.
+     *
+     * @return the reason, or null
+     */
     public String why() {
         return why;
     }

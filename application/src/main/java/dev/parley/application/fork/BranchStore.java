@@ -25,11 +25,25 @@ import java.util.Optional;
  */
 public final class BranchStore {
 
-    /** A saved branch: where it forked from the record, and its own events. */
+    /**
+     * A saved branch: where it forked from the record, and its own events.
+     *
+     * @param name      the branch's name
+     * @param forkPoint the last position of the record it sees
+     * @param savedAt   when it was saved
+     * @param events    its own events, in order
+     */
     public record Branch(String name, long forkPoint, Instant savedAt, List<PositionedEvent> events) {
     }
 
-    /** A saved branch, as listed. */
+    /**
+     * A saved branch, as listed.
+     *
+     * @param name      the branch's name
+     * @param forkPoint the last position of the record it sees
+     * @param events    how many events of its own it holds
+     * @param savedAt   when it was saved
+     */
     public record BranchSummary(String name, long forkPoint, int events, Instant savedAt) {
     }
 
@@ -58,12 +72,21 @@ public final class BranchStore {
     /**
      * Checks a branch name by the rules for ids ({@link Fields#id}): 1–200 characters, valid Unicode, no control or
      * bidi characters, not only spaces or invisible characters; else {@code INVALID_COMMAND}.
+     *
+     * @param name the branch's name
+     * @return {@code name}
+     * @throws dev.parley.shared.api.DomainRuleException if it breaks those rules
      */
     public static String checkName(String name) {
         return Fields.id(name, "a branch name");
     }
 
-    /** Whether a branch of this name is saved. */
+    /**
+     * Whether a branch of this name is saved.
+     *
+     * @param name the branch's name
+     * @return true when it is saved
+     */
     public boolean exists(String name) {
         try (Connection connection = dataSource.getConnection()) {
             return exists(connection, name);
@@ -143,6 +166,12 @@ public final class BranchStore {
         }
     }
 
+    /**
+     * Loads a saved branch with its events.
+     *
+     * @param name the branch's name
+     * @return the branch, or empty when none of that name is saved
+     */
     public Optional<Branch> load(String name) {
         try (Connection connection = dataSource.getConnection()) {
             long forkPoint;
@@ -177,6 +206,11 @@ public final class BranchStore {
         }
     }
 
+    /**
+     * Every saved branch, ordered by name.
+     *
+     * @return the branches, without their events
+     */
     public List<BranchSummary> list() {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(

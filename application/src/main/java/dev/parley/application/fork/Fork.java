@@ -31,6 +31,12 @@ public final class Fork implements AutoCloseable {
     /** How a fork gets the domain's Axon configuration, without transactions. */
     @FunctionalInterface
     public interface TransactionFreeDomain {
+        /**
+         * Configures the domain.
+         *
+         * @param serializer the serializer of the fork's events
+         * @return a configurer of the domain, with no transaction manager
+         */
         Configurer configurer(Serializer serializer);
     }
 
@@ -66,30 +72,57 @@ public final class Fork implements AutoCloseable {
         return new Fork(events, domain, serializer, branches, readModels, continues);
     }
 
+    /**
+     * The fork's command gateway: commands sent here are decided in the fork and stored only in it.
+     *
+     * @return the command gateway
+     */
     public CommandGateway commands() {
         return configuration.commandGateway();
     }
 
+    /**
+     * The fork's query gateway: the read models answer as the fork sees the history.
+     *
+     * @return the query gateway
+     */
     public QueryGateway queries() {
         return configuration.queryGateway();
     }
 
-    /** The last position of the base this fork sees. */
+    /**
+     * The last position of the base this fork sees.
+     *
+     * @return its global position
+     */
     public long forkPoint() {
         return events.forkPoint();
     }
 
-    /** The events decided in this fork, in order, at positions after the fork point. */
+    /**
+     * The events decided in this fork, in order, at positions after the fork point.
+     *
+     * @return the events
+     */
     public List<PositionedEvent> ownEvents() {
         return events.own();
     }
 
-    /** A fork of this fork at its current head. */
+    /**
+     * A fork of this fork at its current head.
+     *
+     * @return the new fork, to close when done
+     */
     public Fork fork() {
         return new Fork(new ForkEvents(events, events.head()), domain, serializer, branches, readModels, continues);
     }
 
-    /** Compares this fork with its base, now or at the fork point, for every aggregate the fork touched. */
+    /**
+     * Compares this fork with its base, now or at the fork point, for every aggregate the fork touched.
+     *
+     * @param against the base now, or at the fork point
+     * @return each touched aggregate's status in the base and in the fork
+     */
     public ForkDiff diff(ForkDiff.Against against) {
         return ForkDiffer.diff(events, against);
     }
@@ -101,12 +134,18 @@ public final class Fork implements AutoCloseable {
      * {@link BranchStore.BranchExistsException} ({@link #saveReplacing} replaces it). A name breaking the rules for
      * ids (1–200 characters, valid Unicode, no control or bidi characters, not only invisible ones) is
      * {@code INVALID_COMMAND}.
+     *
+     * @param name the branch's name
      */
     public void save(String name) {
         branches.save(name, events.recordPoint(), events.lineage(), Instant.now(), name.equals(continues));
     }
 
-    /** Keeps this fork's events as the branch {@code name}, replacing a branch of that name if there is one. */
+    /**
+     * Keeps this fork's events as the branch {@code name}, replacing a branch of that name if there is one.
+     *
+     * @param name the branch's name
+     */
     public void saveReplacing(String name) {
         branches.save(name, events.recordPoint(), events.lineage(), Instant.now(), true);
     }

@@ -25,20 +25,38 @@ public final class ForkEvents implements EventSource {
         this.forkPoint = forkPoint;
     }
 
+    /**
+     * The history the fork continues.
+     *
+     * @return the parent
+     */
     public EventSource parent() {
         return parent;
     }
 
+    /**
+     * The last position of the parent this fork sees.
+     *
+     * @return its global position
+     */
     public long forkPoint() {
         return forkPoint;
     }
 
-    /** The fork's own events, in the order they were added. */
+    /**
+     * The fork's own events, in the order they were added.
+     *
+     * @return the events
+     */
     public List<PositionedEvent> own() {
         return List.copyOf(own);
     }
 
-    /** The position in the record this fork's line of forks began at. */
+    /**
+     * The position in the record this fork's line of forks began at.
+     *
+     * @return its global position
+     */
     public long recordPoint() {
         return parent instanceof ForkEvents forked ? forked.recordPoint() : forkPoint;
     }
@@ -54,7 +72,12 @@ public final class ForkEvents implements EventSource {
         throw new IllegalStateException("a fork's line begins at the record, not at " + parent.getClass().getName());
     }
 
-    /** Every event of this fork's line of forks after the record point: its ancestors' up to the fork point, then its own. */
+    /**
+     * Every event of this fork's line of forks after the record point: its ancestors' up to the fork point, then its
+     * own.
+     *
+     * @return the events, in position order
+     */
     public List<PositionedEvent> lineage() {
         List<PositionedEvent> events = new ArrayList<>();
         if (parent instanceof ForkEvents forked) {

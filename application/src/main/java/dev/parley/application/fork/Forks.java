@@ -19,7 +19,17 @@ public final class Forks {
     private final BranchStore branches;
     private final List<ReadModel> readModels;
 
-    /** Forks of the record in {@code dataSource}, in which {@code readModels} answer as their definitions say. */
+    /**
+     * Forks of the record in {@code dataSource}, in which {@code readModels} answer as their definitions say.
+     *
+     * @param dataSource the record's data source
+     * @param serializer the event serializer
+     * @param upcasters the upcasters of stored events
+     * @param readModels the read models declared
+     * @param recordQueries the record's query gateway
+     * @param recordCatchUp waits until the record's read models have caught up
+     * @param domain builds the domain of a fork, without transactions
+     */
     public Forks(DataSource dataSource, Serializer serializer, EventUpcaster upcasters, List<ReadModel> readModels,
                  QueryGateway recordQueries, RecordSource.CatchUp recordCatchUp, Fork.TransactionFreeDomain domain) {
         this.readModels = List.copyOf(readModels);
@@ -30,12 +40,21 @@ public final class Forks {
         this.branches = new BranchStore(dataSource, serializer, reader);
     }
 
-    /** The last position of the record. */
+    /**
+     * The last position of the record.
+     *
+     * @return its global position, 0 when the record is empty
+     */
     public long head() {
         return reader.head();
     }
 
-    /** A fork that sees the record up to and including {@code position}. */
+    /**
+     * A fork that sees the record up to and including {@code position}.
+     *
+     * @param position the last global position the fork sees
+     * @return the fork, to close when done
+     */
     public Fork at(long position) {
         long head = reader.head();
         if (position < 0 || position > head) {
@@ -45,12 +64,22 @@ public final class Forks {
         return Fork.over(record, position, List.of(), domain, serializer, branches, readModels, null);
     }
 
-    /** A fork that sees what had been recorded by {@code recordedBy}. */
+    /**
+     * A fork that sees what had been recorded by {@code recordedBy}.
+     *
+     * @param recordedBy a transaction time
+     * @return the fork, to close when done
+     */
     public Fork recordedBy(Instant recordedBy) {
         return at(reader.positionRecordedBy(recordedBy));
     }
 
-    /** A fork that continues the saved branch {@code name}. */
+    /**
+     * A fork that continues the saved branch {@code name}.
+     *
+     * @param name the branch's name
+     * @return the fork, to close when done
+     */
     public Fork branch(String name) {
         BranchStore.Branch branch = branches.load(name)
                 .orElseThrow(() -> new IllegalArgumentException("no branch named " + name));
@@ -58,6 +87,11 @@ public final class Forks {
                            readModels, name);
     }
 
+    /**
+     * The saved branches.
+     *
+     * @return the branch store
+     */
     public BranchStore branches() {
         return branches;
     }

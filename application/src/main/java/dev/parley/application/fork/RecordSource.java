@@ -15,6 +15,11 @@ public final class RecordSource implements EventSource {
     /** Brings the record's read models up to date before a fork reads them. */
     @FunctionalInterface
     public interface CatchUp {
+        /**
+         * Waits until the record's read models have caught up.
+         *
+         * @throws Exception when they do not, or the wait is interrupted
+         */
         void await() throws Exception;
     }
 

@@ -29,10 +29,23 @@ public final class AttestedAnswer {
     private AttestedAnswer() {
     }
 
-    /** The outcome: the problem (null when the attestation holds), and what the checked events give. */
+    /**
+     * The outcome: the problem (null when the attestation holds), and what the checked events give.
+     *
+     * @param problem      why the attestation does not hold, or null
+     * @param report       the status the checked events give
+     * @param answer       that status as text, as {@link #text} writes it
+     * @param checkpoint   the checkpoint the attestation rests on
+     * @param streamEvents how many events of the stream were checked
+     */
     public record Outcome(String problem, StatusReport report, String answer, SignedCheckpoint checkpoint,
                           long streamEvents) {
 
+        /**
+         * Whether the attestation holds.
+         *
+         * @return true without a problem
+         */
         public boolean valid() {
             return problem == null;
         }
@@ -42,7 +55,15 @@ public final class AttestedAnswer {
         }
     }
 
-    /** The status the events of a stream give on both time axes, folded exactly as {@code parley status} folds. */
+    /**
+     * The status the events of a stream give on both time axes, folded exactly as {@code parley status} folds.
+     *
+     * @param aggregateId the stream's aggregate
+     * @param stream its events, in order
+     * @param at the valid time, or null
+     * @param knownAt the transaction time, or null
+     * @return the status
+     */
     public static StatusReport fold(String aggregateId, List<LeafInput> stream, Instant at, Instant knownAt) {
         List<DomainEventData<?>> entries = new ArrayList<>(stream.size());
         for (LeafInput event : stream) {
@@ -59,7 +80,12 @@ public final class AttestedAnswer {
         return history.handle(new FindStatusAsOfQuery(aggregateId, at, knownAt));
     }
 
-    /** The answer's text: the status's JSON as {@code parley status --json} prints it, without the final newline. */
+    /**
+     * The answer's text: the status's JSON as {@code parley status --json} prints it, without the final newline.
+     *
+     * @param report a status
+     * @return its JSON
+     */
     public static String text(StatusReport report) {
         try {
             return ParleyJson.mapper().writeValueAsString(report);
@@ -68,7 +94,13 @@ public final class AttestedAnswer {
         }
     }
 
-    /** Checks {@code attestation}, its checkpoint to be trusted as {@code trust} says. */
+    /**
+     * Checks {@code attestation}, its checkpoint to be trusted as {@code trust} says.
+     *
+     * @param attestation the attestation
+     * @param trust the keys and cosignatures its checkpoint must carry
+     * @return what the check found
+     */
     public static Outcome check(Attestation attestation, CheckpointTrust trust) {
         if (!Attestation.FORMAT.equals(attestation.format())) {
             return Outcome.invalid("not a " + Attestation.FORMAT + " document");

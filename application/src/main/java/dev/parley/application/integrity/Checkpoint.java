@@ -8,9 +8,23 @@ import java.util.List;
 /**
  * The body of a C2SP transparency-log checkpoint (c2sp.org/tlog-checkpoint): the log's origin, the tree size in
  * decimal, the base64 RFC 6962 root hash, and optional extension lines, each ending with a newline.
+ *
+ * @param origin     the log's origin, one non-empty line
+ * @param treeSize   the number of leaves
+ * @param rootHash   the 32-byte root hash
+ * @param extensions the extension lines, without their newlines
  */
 public record Checkpoint(String origin, long treeSize, byte[] rootHash, List<String> extensions) {
 
+    /**
+     * Checks the fields and copies the hash and the lines.
+     *
+     * @param origin the log's origin, one non-empty line
+     * @param treeSize the number of leaves
+     * @param rootHash the 32-byte root hash
+     * @param extensions the extension lines, without their newlines
+     * @throws IllegalArgumentException if a field breaks the format
+     */
     public Checkpoint {
         if (origin == null || origin.isEmpty() || origin.contains("\n")) {
             throw new IllegalArgumentException("a checkpoint's origin is one non-empty line");
@@ -28,11 +42,24 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, List<Str
         }
     }
 
+    /**
+     * A checkpoint without extension lines.
+     *
+     * @param origin the log's origin, one non-empty line
+     * @param treeSize the number of leaves
+     * @param rootHash the 32-byte root hash
+     */
     public Checkpoint(String origin, long treeSize, byte[] rootHash) {
         this(origin, treeSize, rootHash, List.of());
     }
 
-    /** Parses a note text as a checkpoint body, strictly. */
+    /**
+     * Parses a note text as a checkpoint body, strictly.
+     *
+     * @param text the note text
+     * @return the checkpoint
+     * @throws IllegalArgumentException if the text is not a checkpoint body
+     */
     public static Checkpoint parse(String text) {
         if (!text.endsWith("\n")) {
             throw new IllegalArgumentException("a checkpoint's lines end with newlines");
@@ -63,7 +90,11 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, List<Str
         return new Checkpoint(lines.get(0), treeSize, root, new ArrayList<>(lines.subList(3, lines.size())));
     }
 
-    /** The note text: origin, size, root and extension lines, each with its newline. */
+    /**
+     * The note text: origin, size, root and extension lines, each with its newline.
+     *
+     * @return the text
+     */
     public String text() {
         StringBuilder text = new StringBuilder(origin).append('\n').append(treeSize).append('\n')
                                                       .append(Base64.getEncoder().encodeToString(rootHash))
@@ -72,6 +103,11 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, List<Str
         return text.toString();
     }
 
+    /**
+     * The root hash.
+     *
+     * @return a copy of its 32 bytes
+     */
     @Override
     public byte[] rootHash() {
         return rootHash.clone();

@@ -9,10 +9,26 @@ import java.util.List;
  * public key whose key name is the checkpoint's origin), and valid cosignatures from at least {@code quorum} distinct
  * witnesses of those given. Signatures by other keys are ignored; a signature line that names a trusted key and fails
  * rejects the checkpoint.
+ *
+ * @param logKeys      the log's verifier keys
+ * @param logPublicKey the log's raw Ed25519 public key, or null
+ * @param whoseKey     whose key it is, for messages
+ * @param witnesses    the witnesses' verifier keys
+ * @param quorum       how many distinct witnesses must cosign
  */
 public record CheckpointTrust(List<VerifierKey> logKeys, byte[] logPublicKey, String whoseKey,
                               List<VerifierKey> witnesses, int quorum) {
 
+    /**
+     * Checks the keys' types and the quorum, and copies the lists and the key.
+     *
+     * @param logKeys the log's verifier keys
+     * @param logPublicKey the log's raw Ed25519 public key, or null
+     * @param whoseKey whose key it is, for messages
+     * @param witnesses the witnesses' verifier keys
+     * @param quorum how many distinct witnesses must cosign
+     * @throws IllegalArgumentException if a key is of the wrong type or the quorum is beyond the witnesses given
+     */
     public CheckpointTrust {
         logKeys = List.copyOf(logKeys);
         witnesses = List.copyOf(witnesses);
@@ -29,22 +45,42 @@ public record CheckpointTrust(List<VerifierKey> logKeys, byte[] logPublicKey, St
         }
     }
 
-    /** Trust in the key a store signs with (its raw public key, or null when it has none yet), no witnesses. */
+    /**
+     * Trust in the key a store signs with (its raw public key, or null when it has none yet), no witnesses.
+     *
+     * @param publicKeyOrNull the store's raw public key, or null
+     * @return the trust
+     */
     public static CheckpointTrust ownKey(byte[] publicKeyOrNull) {
         return new CheckpointTrust(List.of(), publicKeyOrNull, "this store's", List.of(), 0);
     }
 
-    /** The same trust, also asking for {@code quorum} cosignatures of {@code witnesses}. */
+    /**
+     * The same trust, also asking for {@code quorum} cosignatures of {@code witnesses}.
+     *
+     * @param witnessKeys the witnesses' verifier keys
+     * @param witnessQuorum how many distinct witnesses must cosign
+     * @return the new trust
+     */
     public CheckpointTrust withWitnesses(List<VerifierKey> witnessKeys, int witnessQuorum) {
         return new CheckpointTrust(logKeys, logPublicKey, whoseKey, witnessKeys, witnessQuorum);
     }
 
-    /** Whether a log key was given at all: a signed note cannot be checked without one. */
+    /**
+     * Whether a log key was given at all: a signed note cannot be checked without one.
+     *
+     * @return true when there is a log key
+     */
     public boolean hasLogKey() {
         return !logKeys.isEmpty() || logPublicKey != null;
     }
 
-    /** Why {@code head} is not to be trusted, or null when it is. */
+    /**
+     * Why {@code head} is not to be trusted, or null when it is.
+     *
+     * @param head a checkpoint
+     * @return the reason, or null
+     */
     public String problemWith(SignedTreeHead head) {
         if (head instanceof LegacyCheckpoint legacy) {
             return problemWithLegacy(legacy);

@@ -66,7 +66,11 @@ public final class EventContent {
         this.limitsApply = limitsApply;
     }
 
-    /** The checks for events coming in by import, which must meet every limit a command meets today. */
+    /**
+     * The checks for events coming in by import, which must meet every limit a command meets today.
+     *
+     * @return the checks
+     */
     public static EventContent ofImport() {
         return new EventContent(true);
     }
@@ -75,6 +79,8 @@ public final class EventContent {
      * The checks for events already in a store: versions before the contract's limits stored events beyond them (a
      * count over a million, a time past the year 9999), so a limit alone is no sign of tampering there; every other
      * rule is.
+     *
+     * @return the checks
      */
     public static EventContent ofStore() {
         return new EventContent(false);
@@ -83,6 +89,9 @@ public final class EventContent {
     /**
      * Why {@code event} is not an event Parley could have stored, or null when it is one: {@link #streamProblem} for
      * the events before it, then {@link #contentProblem}.
+     *
+     * @param event a stored or imported event; events of a stream come in order
+     * @return the reason, or null
      */
     public String problem(LeafInput event) {
         String stream = streamProblem(event);
@@ -92,6 +101,9 @@ public final class EventContent {
     /**
      * Why {@code event} cannot follow the events given here before it in its stream (it changes the stream's
      * aggregate type), or null; remembers the stream's type. Called in position order, on one thread.
+     *
+     * @param event the next event of its stream
+     * @return the reason, or null
      */
     public String streamProblem(LeafInput event) {
         String streamType = streamTypes.putIfAbsent(event.aggregateId(), event.aggregateType());
@@ -106,6 +118,9 @@ public final class EventContent {
      * Why {@code event}, on its own, is not an event Parley could have stored (its type, recording time, metadata,
      * payload and the payload's field rules), or null. Needs nothing of the other events, so several threads may
      * check events at once.
+     *
+     * @param event a stored or imported event
+     * @return the reason, or null
      */
     public String contentProblem(LeafInput event) {
         var type = KnownEvents.type(event.payloadType());

@@ -24,7 +24,12 @@ public final class HeadsTree {
         this.leaves = sorted.stream().map(StreamHead::leafHash).toList();
     }
 
-    /** The tree of these heads, one per stream. */
+    /**
+     * The tree of these heads, one per stream.
+     *
+     * @param heads the head of every stream, in any order
+     * @return the tree, its leaves ordered by aggregate id
+     */
     public static HeadsTree of(Collection<StreamHead> heads) {
         List<StreamHead> sorted = new ArrayList<>(heads);
         sorted.sort(Comparator.comparing(StreamHead::aggregateId, StreamHead.ID_ORDER));
@@ -36,19 +41,40 @@ public final class HeadsTree {
         return new HeadsTree(sorted);
     }
 
+    /**
+     * The number of streams.
+     *
+     * @return the number of leaves
+     */
     public long size() {
         return heads.size();
     }
 
+    /**
+     * The tree's root hash.
+     *
+     * @return the root hash; SHA-256 of nothing for no streams
+     */
     public byte[] root() {
         return MerkleTree.root(leaves);
     }
 
+    /**
+     * The head at a leaf.
+     *
+     * @param index the leaf's index, from 0
+     * @return the stream's head
+     */
     public StreamHead head(int index) {
         return heads.get(index);
     }
 
-    /** The index of the stream's head, or {@code -(insertion point) - 1} when it has none, as a binary search. */
+    /**
+     * The index of the stream's head, or {@code -(insertion point) - 1} when it has none, as a binary search.
+     *
+     * @param aggregateId the stream's aggregate id
+     * @return the leaf's index, or a negative number when there is none
+     */
     public int indexOf(String aggregateId) {
         int low = 0;
         int high = heads.size() - 1;
@@ -66,27 +92,57 @@ public final class HeadsTree {
         return -(low + 1);
     }
 
+    /**
+     * The audit path of a leaf.
+     *
+     * @param index the leaf's index, from 0
+     * @return the sibling hashes from the leaf up to the root
+     */
     public List<byte[]> inclusionPath(int index) {
         return MerkleTree.inclusionPath(leaves, index);
     }
 
-    /** The checkpoint extension line committing to this tree. */
+    /**
+     * The checkpoint extension line committing to this tree.
+     *
+     * @return {@code parley-heads-v1 <count> <base64 root>}
+     */
     public String extensionLine() {
         return commitment().line();
     }
 
+    /**
+     * What a checkpoint commits to about this tree.
+     *
+     * @return its size and root
+     */
     public Commitment commitment() {
         return new Commitment(size(), root());
     }
 
-    /** What a checkpoint's extension line commits to: how many streams, and the root of their heads tree. */
+    /**
+     * What a checkpoint's extension line commits to: how many streams, and the root of their heads tree.
+     *
+     * @param count the number of streams
+     * @param root  the root hash of their heads tree
+     */
     public record Commitment(long count, byte[] root) {
 
+        /**
+         * The commitment as a checkpoint extension line.
+         *
+         * @return {@code parley-heads-v1 <count> <base64 root>}
+         */
         public String line() {
             return EXTENSION + " " + count + " " + Base64.getEncoder().encodeToString(root);
         }
 
-        /** The commitment a checkpoint carries, or null when it has no {@value #EXTENSION} line (older checkpoints). */
+        /**
+         * The commitment a checkpoint carries, or null when it has no {@value #EXTENSION} line (older checkpoints).
+         *
+         * @param checkpoint a checkpoint
+         * @return the commitment, or null
+         */
         public static Commitment of(Checkpoint checkpoint) {
             Commitment found = null;
             for (String line : checkpoint.extensions()) {

@@ -30,13 +30,26 @@ public final class Integrity {
     private final KeySource keys;
     private final String configuredOrigin;
 
+    /**
+     * The integrity of the store at {@code dataSource}, signing with the key in {@code keyDirectory}, under the store's
+     * own origin.
+     *
+     * @param dataSource the store's data source
+     * @param keyDirectory the directory of the signing key; made, with a new key, when missing
+     */
     public Integrity(DataSource dataSource, Path keyDirectory) {
         this(dataSource, KeySource.directory(keyDirectory), null);
     }
 
     /**
+     * The integrity of the store at {@code dataSource}, signing with {@code keys}.
+     *
+     * @param dataSource   the store's data source
+     * @param keys         where the signing key comes from
      * @param originOrNull the log's origin (its name in checkpoints); null for the store's own (that of its latest
      *                     checkpoint, else the name a text key carries, else one derived from the public key)
+     *
+     * @throws IllegalArgumentException if the origin is not a valid key name
      */
     public Integrity(DataSource dataSource, KeySource keys, String originOrNull) {
         if (originOrNull != null && !NoteSignature.validName(originOrNull)) {
@@ -53,6 +66,9 @@ public final class Integrity {
      * DataSource): where earlier versions made it when a key is there (beside an H2 file store, else
      * {@code ./parley-data}), else a directory of its own per store under {@code $XDG_CONFIG_HOME/parley/keys} (by
      * default {@code ~/.config/parley/keys}), never beside the data.
+     *
+     * @param storeUrl the store's JDBC URL, or null for an attached store without one
+     * @return the directory
      */
     public static Path defaultKeyDirectory(String storeUrl) {
         Path legacy = legacyKeyDirectory(storeUrl);
@@ -100,6 +116,13 @@ public final class Integrity {
         return label + "-" + Hashes.hex(hash).substring(0, 12);
     }
 
+    /**
+     * Verifies the whole store: every leaf hash and stream chain recomputed from the stored events, every event and
+     * snapshot one Parley could have stored.
+     *
+     * @param progress told how many events are verified so far
+     * @return what was verified, and the first problem found
+     */
     public Verification verify(LongConsumer progress) {
         return new Verifier(dataSource).verify(progress);
     }
@@ -108,6 +131,8 @@ public final class Integrity {
      * The log's origin: the one configured; else that of the store's latest signed-note checkpoint; else the name a
      * text key carries; else {@code parley/<16 hex digits of SHA-256 of the public key>}, made with the key. A log
      * keeps its origin: one that differs from the store's checkpoints is refused.
+     *
+     * @return the origin
      */
     public String origin() {
         String stored = storedOriginOrNull();
@@ -129,13 +154,21 @@ public final class Integrity {
         return "parley/" + Hashes.hex(Hashes.sha256().digest(publicKey)).substring(0, 16);
     }
 
-    /** The log's verifier key, {@code <origin>+<key ID>+<base64>}, making the key first when there is none. */
+    /**
+     * The log's verifier key, {@code <origin>+<key ID>+<base64>}, making the key first when there is none.
+     *
+     * @return the verifier key
+     */
     public VerifierKey verifierKey() {
         String origin = origin();
         return keys.signingKey(origin).verifierKey();
     }
 
-    /** The raw public key the store signs with, or null when it has none yet. */
+    /**
+     * The raw public key the store signs with, or null when it has none yet.
+     *
+     * @return the raw Ed25519 public key, or null
+     */
     public byte[] publicKeyOrNull() {
         return keys.publicKeyOrNull();
     }
@@ -143,6 +176,9 @@ public final class Integrity {
     /**
      * Signs the current tree head of a verified store as a signed-note checkpoint and keeps it in the store:
      * {@link #sign(LongConsumer)} for a caller that has just verified everything.
+     *
+     * @param verified the verification of the whole store, without problems
+     * @return the checkpoint, as stored
      */
     public SignedCheckpoint checkpoint(Verification verified) {
         if (!verified.intact()) {
@@ -155,7 +191,11 @@ public final class Integrity {
         return signed.value();
     }
 
-    /** The last checkpoint this store signed, in whichever form it was signed. */
+    /**
+     * The last checkpoint this store signed, in whichever form it was signed.
+     *
+     * @return the checkpoint, or empty when the store has none
+     */
     public Optional<SignedTreeHead> latestCheckpoint() {
         return latestDocument().map(SignedTreeHead::parse);
     }
@@ -198,6 +238,11 @@ public final class Integrity {
     /**
      * Why the verified history is not an append-only extension of {@code checkpoint} signed by this store's key (and
      * cosigned as {@code witnesses} asks), or null when it is.
+     *
+     * @param verified the verification of the whole store
+     * @param checkpoint a checkpoint this store signed earlier
+     * @param witnesses the cosignatures required
+     * @return the reason, or null
      */
     public String checkAgainst(Verification verified, SignedTreeHead checkpoint, CheckpointTrust witnesses) {
         byte[] ownKey = keys.publicKeyOrNull();
@@ -262,7 +307,13 @@ public final class Integrity {
         return HeadsTree.of(heads.values());
     }
 
-    /** {@link #checkAgainst(Verification, SignedTreeHead, CheckpointTrust)} with no witnesses asked for. */
+    /**
+     * {@link #checkAgainst(Verification, SignedTreeHead, CheckpointTrust)} with no witnesses asked for.
+     *
+     * @param verified the verification of the whole store
+     * @param checkpoint a checkpoint this store signed earlier
+     * @return the reason, or null
+     */
     public String checkAgainst(Verification verified, SignedTreeHead checkpoint) {
         return checkAgainst(verified, checkpoint, CheckpointTrust.ownKey(null));
     }
@@ -270,6 +321,11 @@ public final class Integrity {
     /**
      * Why {@code proof} fails against {@code checkpoint}, with no database, or null when it holds; the checkpoint
      * must be trusted as {@code trust} says.
+     *
+     * @param proof an inclusion proof
+     * @param checkpoint the checkpoint it claims to prove against
+     * @param trust the keys and cosignatures the checkpoint must carry
+     * @return the reason, or null
      */
     public static String checkProof(InclusionProof proof, SignedTreeHead checkpoint, CheckpointTrust trust) {
         String untrusted = trust.problemWith(checkpoint);
@@ -309,9 +365,20 @@ public final class Integrity {
         return null;
     }
 
-    /** What signing, proving or attesting found: the result, or the first problem of the store (tampered). */
+    /**
+     * What signing, proving or attesting found: the result, or the first problem of the store (tampered).
+     *
+     * @param value   the result, or null when there is a problem
+     * @param problem the first problem found, or null
+     * @param <T>     the result's type
+     */
     public record Outcome<T>(T value, Verification.Problem problem) {
 
+        /**
+         * Whether nothing was found wrong.
+         *
+         * @return true when there is no problem
+         */
         public boolean intact() {
             return problem == null;
         }
@@ -403,6 +470,9 @@ public final class Integrity {
      * Signs the current tree head as a signed-note checkpoint committing to every stream's head, and keeps it in the
      * store. Verifies only the events since the store's latest checkpoint (all of them the first time, or when the
      * stored tree does not match it); {@code parley verify} still checks everything.
+     *
+     * @param progress told how many events are verified so far
+     * @return the stored checkpoint, or the problem found
      */
     public Outcome<SignedCheckpoint> sign(LongConsumer progress) {
         String origin = origin();
@@ -436,6 +506,10 @@ public final class Integrity {
     /**
      * Proves the event at {@code position} is in the tree {@code checkpoint} signed, reading O(log n) hashes of the
      * stored tree.
+     *
+     * @param position the event's global position
+     * @param checkpoint a checkpoint of this store that covers it
+     * @return the proof, or the problem found
      */
     public Outcome<InclusionProof> prove(long position, SignedTreeHead checkpoint) {
         return inTransaction(connection -> {
@@ -466,7 +540,13 @@ public final class Integrity {
         });
     }
 
-    /** The request a witness needs to cosign {@code checkpoint} after {@code oldSize} events, from the stored tree. */
+    /**
+     * The request a witness needs to cosign {@code checkpoint} after {@code oldSize} events, from the stored tree.
+     *
+     * @param checkpoint the checkpoint to cosign
+     * @param oldSize the tree size the witness last cosigned, from 0 up to the checkpoint's
+     * @return the request, or the problem found
+     */
     public Outcome<WitnessRequest> witnessRequest(SignedCheckpoint checkpoint, long oldSize) {
         long size = checkpoint.treeSize();
         if (oldSize < 0 || oldSize > size) {
@@ -495,6 +575,12 @@ public final class Integrity {
      * Attests the status of {@code aggregateId} at {@code at} by what was recorded by {@code knownAt} (null bounds
      * open), against a checkpoint of the whole store committing to the stream heads: the latest when it is one, else
      * a new one signed first.
+     *
+     * @param aggregateId the negotiation or incident
+     * @param at the valid time, or null
+     * @param knownAt the transaction time, or null
+     * @param progress told how many events are verified so far, when a checkpoint is signed first
+     * @return the attestation, or the problem found
      */
     public Outcome<Attestation> attest(String aggregateId, Instant at, Instant knownAt, LongConsumer progress) {
         SignedCheckpoint checkpoint = latestCoveringCheckpoint();
@@ -635,6 +721,11 @@ public final class Integrity {
 
     /** An origin asked for that is not the one the store's checkpoints carry. */
     public static final class OriginMismatchException extends IllegalArgumentException {
+        /**
+         * An origin that does not match.
+         *
+         * @param message names both origins
+         */
         public OriginMismatchException(String message) {
             super(message);
         }

@@ -28,12 +28,18 @@ public abstract sealed class KeySource {
 
     /** The key files of a key directory; the names of earlier versions, which wrote them beside an H2 store. */
     public static final String PRIVATE_FILE = "parley-ed25519.private";
+    /** The public key file of a key directory. */
     public static final String PUBLIC_FILE = "parley-ed25519.public";
 
     private KeySource() {
     }
 
-    /** The key pair in {@code directory} ({@value #PRIVATE_FILE}: PKCS#8, {@value #PUBLIC_FILE}: X.509, base64). */
+    /**
+     * The key pair in {@code directory} ({@value #PRIVATE_FILE}: PKCS#8, {@value #PUBLIC_FILE}: X.509, base64).
+     *
+     * @param directory the key directory; made, with a new key, when missing
+     * @return the source
+     */
     public static KeySource directory(Path directory) {
         return new Directory(directory);
     }
@@ -41,12 +47,22 @@ public abstract sealed class KeySource {
     /**
      * The Ed25519 key of a PKCS#12 keystore (as {@code keytool -genkeypair -keyalg Ed25519 -storetype PKCS12} makes
      * it), under {@code alias}, or its only key entry when {@code alias} is null.
+     *
+     * @param file the keystore
+     * @param password its password
+     * @param alias the key entry's alias, or null
+     * @return the source
      */
     public static KeySource keystore(Path file, char[] password, String alias) {
         return new Keystore(file, password.clone(), alias);
     }
 
-    /** A key given as text, {@code PRIVATE+KEY+<name>+<key ID>+<base64>}; its name is its log's origin. */
+    /**
+     * A key given as text, {@code PRIVATE+KEY+<name>+<key ID>+<base64>}; its name is its log's origin.
+     *
+     * @param privateKey the key's text form, a secret
+     * @return the source
+     */
     public static KeySource text(String privateKey) {
         NoteSigningKey key;
         try {
@@ -61,22 +77,45 @@ public abstract sealed class KeySource {
         return new Text(key);
     }
 
-    /** The raw 32-byte public key, or null when there is no key yet (a key directory not yet made). */
+    /**
+     * The raw 32-byte public key, or null when there is no key yet (a key directory not yet made).
+     *
+     * @return the public key, or null
+     */
     public abstract byte[] publicKeyOrNull();
 
-    /** The signing key under {@code name}, made first when the source makes keys and has none. */
+    /**
+     * The signing key under {@code name}, made first when the source makes keys and has none.
+     *
+     * @param name the log's origin
+     * @return the signing key
+     * @throws KeyUnusableException if the key cannot be used
+     */
     public abstract NoteSigningKey signingKey(String name);
 
-    /** The name the key carries (a text key's), or null. */
+    /**
+     * The name the key carries (a text key's), or null.
+     *
+     * @return the name, or null
+     */
     public String nameOrNull() {
         return null;
     }
 
-    /** Where the key is, for messages. */
+    /**
+     * Where the key is, for messages.
+     *
+     * @return a path, or a description of the key given as text
+     */
     public abstract String describe();
 
     /** A key that cannot be used: unreadable, readable by others, of the wrong kind. The message says why. */
     public static final class KeyUnusableException extends RuntimeException {
+        /**
+         * A key that cannot be used.
+         *
+         * @param message why
+         */
         public KeyUnusableException(String message) {
             super(message);
         }
@@ -270,7 +309,13 @@ public abstract sealed class KeySource {
         }
     }
 
-    /** Refuses a private key file that its group or other users may read or write (POSIX file systems only). */
+    /**
+     * Refuses a private key file that its group or other users may read or write (POSIX file systems only).
+     *
+     * @param file the private key file
+     * @throws IOException if its permissions cannot be read
+     * @throws KeyUnusableException if others may read or write it
+     */
     public static void refuseIfOthersMayRead(Path file) throws IOException {
         if (!Posix.supported()) {
             return;

@@ -9,6 +9,17 @@ import java.nio.charset.StandardCharsets;
  * each field as it is stored, strings and byte arrays prefixed by their length, numbers as 8-byte big-endian, ending
  * with the leaf hash of the previous event of the same stream (32 zero bytes for the first), which chains each
  * stream.
+ *
+ * @param position        the event's global position
+ * @param aggregateType   the aggregate type
+ * @param aggregateId     the aggregate's id
+ * @param sequence        the event's sequence number in its stream
+ * @param eventIdentifier the event message's id
+ * @param payloadType     the stored payload type
+ * @param payloadRevision the stored revision, or null
+ * @param timestamp       the stored time stamp, as text
+ * @param payload         the stored payload bytes
+ * @param metaData        the stored metadata bytes, or null
  */
 public record LeafInput(long position,
                         String aggregateType,
@@ -21,9 +32,15 @@ public record LeafInput(long position,
                         byte[] payload,
                         byte[] metaData) {
 
+    /** The version tag the encoding begins with. */
     public static final String VERSION = "parley-event-v1";
 
-    /** The bytes hashed for this event, given the leaf hash of the previous event of its stream. */
+    /**
+     * The bytes hashed for this event, given the leaf hash of the previous event of its stream.
+     *
+     * @param previousLeaf the previous leaf hash, or 32 zero bytes
+     * @return the encoding
+     */
     public byte[] encode(byte[] previousLeaf) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + payload.length
                                                                       + (metaData == null ? 0 : metaData.length));
@@ -42,16 +59,33 @@ public record LeafInput(long position,
         return out.toByteArray();
     }
 
-    /** The leaf hash of this event. */
+    /**
+     * The leaf hash of this event.
+     *
+     * @param previousLeaf the previous leaf hash, or 32 zero bytes
+     * @return the leaf hash
+     */
     public byte[] leafHash(byte[] previousLeaf) {
         return Hashes.leaf(encode(previousLeaf));
     }
 
-    /** Where an encoded event says it stands: the fields a proof names, read back from the hashed bytes. */
+    /**
+     * Where an encoded event says it stands: the fields a proof names, read back from the hashed bytes.
+     *
+     * @param position the event's global position
+     * @param aggregateType the aggregate type
+     * @param aggregateId the aggregate's id
+     * @param sequence its sequence number in its stream
+     */
     public record Head(long position, String aggregateType, String aggregateId, long sequence) {
     }
 
-    /** Reads the head of an encoding; fails when the bytes are not a {@value #VERSION} encoding. */
+    /**
+     * Reads the head of an encoding; fails when the bytes are not a {@value #VERSION} encoding.
+     *
+     * @param encoding an encoding
+     * @return its head
+     */
     public static Head head(byte[] encoding) {
         ByteBuffer in = ByteBuffer.wrap(encoding);
         if (!VERSION.equals(readText(in))) {
@@ -63,13 +97,21 @@ public record LeafInput(long position,
         return new Head(position, aggregateType, aggregateId, in.getLong());
     }
 
-    /** An event read back from its encoding, with the leaf hash of its stream's previous event it was chained to. */
+    /**
+     * An event read back from its encoding, with the leaf hash of its stream's previous event it was chained to.
+     *
+     * @param event the event
+     * @param previousLeaf the leaf hash it was chained to
+     */
     public record Decoded(LeafInput event, byte[] previousLeaf) {
     }
 
     /**
      * Reads a whole encoding back; fails when the bytes are not exactly one {@value #VERSION} encoding. An empty
      * revision or metadata reads as null, as they were stored.
+     *
+     * @param encoding an encoding
+     * @return its fields and the previous leaf hash
      */
     public static Decoded decode(byte[] encoding) {
         ByteBuffer in = ByteBuffer.wrap(encoding);

@@ -12,6 +12,12 @@ import java.util.Base64;
  * A checkpoint in the JSON form Parley wrote before checkpoints became C2SP signed notes: the size and hex root of the
  * event tree at a time, an Ed25519 signature over {@link #signedText()}, and the public key that made it (X.509,
  * base64). Still read and verified, never written.
+ *
+ * @param treeSize  the number of events
+ * @param rootHash  the root hash, hex
+ * @param time      when it was signed, ISO-8601
+ * @param publicKey the signing public key, X.509, base64
+ * @param signature the Ed25519 signature, base64
  */
 public record LegacyCheckpoint(long treeSize, String rootHash, String time, String publicKey, String signature)
         implements SignedTreeHead {
@@ -29,13 +35,21 @@ public record LegacyCheckpoint(long treeSize, String rootHash, String time, Stri
         throw new IllegalArgumentException("not a checkpoint: its rootHash is not 64 hex digits");
     }
 
-    /** Exactly the bytes that are signed. */
+    /**
+     * Exactly the bytes that are signed.
+     *
+     * @return the signed bytes, UTF-8
+     */
     public byte[] signedText() {
         return ("parley-checkpoint-v1\n" + treeSize + "\n" + rootHash + "\n" + time + "\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Whether the signature was made by the key the checkpoint names. */
+    /**
+     * Whether the signature was made by the key the checkpoint names.
+     *
+     * @return true when the signature verifies
+     */
     public boolean signatureValid() {
         try {
             PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(
@@ -49,12 +63,21 @@ public record LegacyCheckpoint(long treeSize, String rootHash, String time, Stri
         }
     }
 
-    /** The raw 32-byte Ed25519 key of a public key in this form's encoding (base64 X.509). */
+    /**
+     * The raw 32-byte Ed25519 key of a public key in this form's encoding (base64 X.509).
+     *
+     * @param base64X509 the public key, X.509, base64
+     * @return the raw key
+     */
     public static byte[] rawPublicKey(String base64X509) {
         return Ed25519.rawPublicKey(Base64.getDecoder().decode(base64X509.strip()));
     }
 
-    /** The raw 32-byte Ed25519 public key, or null when {@link #publicKey()} is not one. */
+    /**
+     * The raw 32-byte Ed25519 public key, or null when {@link #publicKey()} is not one.
+     *
+     * @return the raw key, or null
+     */
     public byte[] rawPublicKeyOrNull() {
         try {
             return Ed25519.rawPublicKey(Base64.getDecoder().decode(publicKey));

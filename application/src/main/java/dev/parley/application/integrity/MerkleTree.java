@@ -13,7 +13,12 @@ public final class MerkleTree {
     private MerkleTree() {
     }
 
-    /** MTH over {@code leaves[from, to)}; the empty tree hashes to SHA-256 of nothing. */
+    /**
+     * MTH over {@code leaves[from, to)}; the empty tree hashes to SHA-256 of nothing.
+     *
+     * @param leaves the leaf hashes, in order
+     * @return the tree's root hash
+     */
     public static byte[] root(List<byte[]> leaves) {
         return leaves.isEmpty() ? Hashes.sha256().digest() : root(leaves, 0, leaves.size());
     }
@@ -27,7 +32,13 @@ public final class MerkleTree {
         return Hashes.node(root(leaves, from, from + split), root(leaves, from + split, to));
     }
 
-    /** The audit path of leaf {@code index} in the tree of {@code leaves}. */
+    /**
+     * The audit path of leaf {@code index} in the tree of {@code leaves}.
+     *
+     * @param leaves the leaf hashes, in order
+     * @param index the leaf's index, from 0
+     * @return the sibling hashes from the leaf up to the root
+     */
     public static List<byte[]> inclusionPath(List<byte[]> leaves, int index) {
         List<byte[]> path = new ArrayList<>();
         path(leaves, index, 0, leaves.size(), path);
@@ -49,7 +60,13 @@ public final class MerkleTree {
         }
     }
 
-    /** The consistency proof between the first {@code oldSize} leaves and all of {@code leaves}. */
+    /**
+     * The consistency proof between the first {@code oldSize} leaves and all of {@code leaves}.
+     *
+     * @param leaves the leaf hashes of the new tree, in order
+     * @param oldSize the size of the old tree
+     * @return the proof's hashes
+     */
     public static List<byte[]> consistencyProof(List<byte[]> leaves, int oldSize) {
         List<byte[]> proof = new ArrayList<>();
         if (oldSize > 0 && oldSize < leaves.size()) {
@@ -76,7 +93,16 @@ public final class MerkleTree {
         }
     }
 
-    /** Whether {@code path} proves leaf {@code index} with hash {@code leaf} in the tree of {@code size} and root. */
+    /**
+     * Whether {@code path} proves leaf {@code index} with hash {@code leaf} in the tree of {@code size} and root.
+     *
+     * @param leaf the leaf hash
+     * @param index the leaf's index, from 0
+     * @param size the tree's size
+     * @param path the audit path
+     * @param root the tree's root hash
+     * @return true when the path proves it
+     */
     public static boolean verifyInclusion(byte[] leaf, long index, long size, List<byte[]> path, byte[] root) {
         if (index < 0 || index >= size || leaf.length != Hashes.SIZE) {
             return false;
@@ -108,6 +134,13 @@ public final class MerkleTree {
     /**
      * Whether {@code proof} shows the tree of {@code newSize} and {@code newRoot} extends that of the old ones, for
      * {@code 0 < oldSize <= newSize}.
+     *
+     * @param oldSize the old tree's size
+     * @param oldRoot the old tree's root hash
+     * @param newSize the new tree's size
+     * @param newRoot the new tree's root hash
+     * @param proof the consistency proof
+     * @return true when the proof shows it
      */
     public static boolean verifyConsistency(long oldSize, byte[] oldRoot, long newSize, byte[] newRoot,
                                             List<byte[]> proof) {

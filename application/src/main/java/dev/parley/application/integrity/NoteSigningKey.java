@@ -26,7 +26,14 @@ public final class NoteSigningKey {
         this.verifierKey = VerifierKey.of(name, type, publicKey);
     }
 
-    /** The key of {@code name} with this seed; its public key is derived from the seed. */
+    /**
+     * The key of {@code name} with this seed; its public key is derived from the seed.
+     *
+     * @param name the key's name
+     * @param type {@link VerifierKey#ED25519} or {@link VerifierKey#COSIGNATURE_V1}
+     * @param seed the 32-byte Ed25519 seed
+     * @return the key
+     */
     public static NoteSigningKey of(String name, int type, byte[] seed) {
         return new NoteSigningKey(name, type, seed, Ed25519.publicKeyOf(seed));
     }
@@ -36,12 +43,24 @@ public final class NoteSigningKey {
         return new NoteSigningKey(name, type, seed, publicKey);
     }
 
-    /** A new random key. */
+    /**
+     * A new random key.
+     *
+     * @param name the key's name
+     * @param type {@link VerifierKey#ED25519} or {@link VerifierKey#COSIGNATURE_V1}
+     * @return the key
+     */
     public static NoteSigningKey generate(String name, int type) {
         return of(name, type, Ed25519.newSeed());
     }
 
-    /** Parses the text form, refusing a key whose key ID does not hold over its name and public key. */
+    /**
+     * Parses the text form, refusing a key whose key ID does not hold over its name and public key.
+     *
+     * @param text {@code PRIVATE+KEY+<name>+<hex key ID>+<base64>}
+     * @return the key
+     * @throws IllegalArgumentException if the text is not such a key, or its key ID does not match
+     */
     public static NoteSigningKey parse(String text) {
         String invalid = "not a signing key (PRIVATE+KEY+name+keyid+base64key)";
         if (!text.startsWith(PREFIX)) {
@@ -76,10 +95,20 @@ public final class NoteSigningKey {
         return parsed;
     }
 
+    /**
+     * The key's name, which its signature lines carry.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * The signature type.
+     *
+     * @return {@link VerifierKey#ED25519} or {@link VerifierKey#COSIGNATURE_V1}
+     */
     public int type() {
         return type;
     }
@@ -89,23 +118,46 @@ public final class NoteSigningKey {
         return seed.clone();
     }
 
+    /**
+     * The public half, to verify this key's signatures.
+     *
+     * @return the verifier key
+     */
     public VerifierKey verifierKey() {
         return verifierKey;
     }
 
-    /** The same key under another name (a log key takes its log's origin as its name). */
+    /**
+     * The same key under another name (a log key takes its log's origin as its name).
+     *
+     * @param otherName the new name
+     * @return the renamed key, with the key ID of the new name
+     */
     public NoteSigningKey named(String otherName) {
         return new NoteSigningKey(otherName, type, seed, verifierKey.publicKey());
     }
 
-    /** The signature line of an Ed25519 note key over {@code text}. */
+    /**
+     * The signature line of an Ed25519 note key over {@code text}.
+     *
+     * @param text the note text
+     * @return the signature line
+     * @throws IllegalStateException if this is a witness key
+     */
     public NoteSignature sign(String text) {
         requireType(VerifierKey.ED25519);
         return new NoteSignature(name, verifierKey.keyId(),
                                  Ed25519.sign(seed, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    /** The {@code cosignature/v1} line of a witness key over a checkpoint's text, made at {@code timestamp}. */
+    /**
+     * The {@code cosignature/v1} line of a witness key over a checkpoint's text, made at {@code timestamp}.
+     *
+     * @param checkpointText the checkpoint's note text
+     * @param timestamp the cosignature's time, in seconds since the epoch
+     * @return the cosignature line
+     * @throws IllegalStateException if this is not a witness key
+     */
     public NoteSignature cosign(String checkpointText, long timestamp) {
         requireType(VerifierKey.COSIGNATURE_V1);
         byte[] signature = Ed25519.sign(seed, Cosignature.signedMessage(checkpointText, timestamp));
@@ -113,12 +165,22 @@ public final class NoteSigningKey {
                                  ByteBuffer.allocate(8 + signature.length).putLong(timestamp).put(signature).array());
     }
 
-    /** Signs a note text into a signed note. */
+    /**
+     * Signs a note text into a signed note.
+     *
+     * @param text the note text
+     * @return the note with this key's signature line
+     * @throws IllegalStateException if this is a witness key
+     */
     public SignedNote signNote(String text) {
         return new SignedNote(text, java.util.List.of(sign(text)));
     }
 
-    /** The text form; a secret. */
+    /**
+     * The text form; a secret.
+     *
+     * @return {@code PRIVATE+KEY+<name>+<hex key ID>+<base64>}
+     */
     public String format() {
         byte[] key = new byte[1 + seed.length];
         key[0] = (byte) type;

@@ -14,9 +14,13 @@ import java.util.List;
  * A C2SP signed note (c2sp.org/signed-note): a text ending in a newline, a blank line, and one or more signature
  * lines. Parsing follows golang.org/x/mod/sumdb/note's {@code Open}: UTF-8, no control character but the newline, the
  * text separated from the signatures by the last blank line, at most {@value #MAX_SIGNATURES} signatures.
+ *
+ * @param text       the note's text, ending in a newline
+ * @param signatures its signature lines
  */
 public record SignedNote(String text, List<NoteSignature> signatures) {
 
+    /** The most signature lines a note may carry. */
     public static final int MAX_SIGNATURES = 100;
 
     /** What a note holds from one key. */
@@ -29,6 +33,13 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
         FAILED
     }
 
+    /**
+     * Checks the text and copies the signatures.
+     *
+     * @param text the note's text, ending in a newline
+     * @param signatures its signature lines
+     * @throws MalformedNoteException if the text is empty or does not end in a newline
+     */
     public SignedNote {
         if (text.isEmpty() || !text.endsWith("\n")) {
             throw new MalformedNoteException("a note's text ends with a newline");
@@ -36,6 +47,13 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
         signatures = List.copyOf(signatures);
     }
 
+    /**
+     * Parses a signed note from its bytes.
+     *
+     * @param bytes the note, UTF-8
+     * @return the note
+     * @throws MalformedNoteException if the bytes are not UTF-8 or not a signed note
+     */
     public static SignedNote parse(byte[] bytes) {
         try {
             return parse(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -46,6 +64,13 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
         }
     }
 
+    /**
+     * Parses a signed note.
+     *
+     * @param message the note's text, blank line and signature lines
+     * @return the note
+     * @throws MalformedNoteException if it is not a signed note
+     */
     public static SignedNote parse(String message) {
         if (message.codePoints().anyMatch(c -> (c < 0x20 && c != '\n') || Character.getType(c) == Character.SURROGATE)) {
             throw new MalformedNoteException("a signed note has no control characters but newlines");
@@ -93,14 +118,23 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
                                                                                              decoded.length));
     }
 
-    /** The note as text: its text, a blank line, its signature lines. */
+    /**
+     * The note as text: its text, a blank line, its signature lines.
+     *
+     * @return the note's text form
+     */
     public String format() {
         StringBuilder note = new StringBuilder(text).append('\n');
         signatures.forEach(signature -> note.append(signature.line()));
         return note.toString();
     }
 
-    /** This note with {@code signature} added, replacing any earlier one by the same key (name and key ID). */
+    /**
+     * This note with {@code signature} added, replacing any earlier one by the same key (name and key ID).
+     *
+     * @param signature the signature line to add
+     * @return the new note
+     */
     public SignedNote withSignature(NoteSignature signature) {
         List<NoteSignature> all = new ArrayList<>(signatures.stream().filter(
                 line -> !(line.name().equals(signature.name()) && line.keyId() == signature.keyId())).toList());
@@ -108,7 +142,12 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
         return new SignedNote(text, all);
     }
 
-    /** The note's signatures by {@code key}, and whether they verify. Signatures of other keys are ignored. */
+    /**
+     * The note's signatures by {@code key}, and whether they verify. Signatures of other keys are ignored.
+     *
+     * @param key the key asked about
+     * @return what the note holds from it
+     */
     public Check check(VerifierKey key) {
         boolean any = false;
         for (NoteSignature signature : signatures) {
@@ -125,6 +164,9 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
     /**
      * How many distinct keys of {@code keys} verifiably signed the note, or -1 when a signature line names one of
      * them and fails (a tampered signature, and so a note to reject).
+     *
+     * @param keys the keys trusted
+     * @return the number of keys, or -1
      */
     public int verifiedBy(Collection<VerifierKey> keys) {
         int verified = 0;
@@ -142,6 +184,11 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
 
     /** A note that is not a signed note; its message says which rule it breaks. */
     public static final class MalformedNoteException extends IllegalArgumentException {
+        /**
+         * A note that breaks a rule.
+         *
+         * @param message the rule it breaks
+         */
         public MalformedNoteException(String message) {
             super(message);
         }

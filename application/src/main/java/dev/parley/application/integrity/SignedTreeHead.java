@@ -10,12 +10,27 @@ import dev.parley.projections.json.ParleyJson;
  */
 public sealed interface SignedTreeHead permits SignedCheckpoint, LegacyCheckpoint {
 
+    /**
+     * The number of events the tree holds.
+     *
+     * @return the tree size
+     */
     long treeSize();
 
-    /** The RFC 6962 root of the tree, 32 bytes. */
+    /**
+     * The RFC 6962 root of the tree, 32 bytes.
+     *
+     * @return the root hash
+     */
     byte[] root();
 
-    /** Reads either form: JSON when it begins with "{", else a signed note. */
+    /**
+     * Reads either form: JSON when it begins with "{", else a signed note.
+     *
+     * @param text a checkpoint in either form
+     * @return the checkpoint
+     * @throws IllegalArgumentException if the text is neither form
+     */
     static SignedTreeHead parse(String text) {
         if (text.stripLeading().startsWith("{")) {
             try {

@@ -31,6 +31,11 @@ public final class SnapshotBinding implements SnapshotFilter {
 
     private final ConnectionProvider connections;
 
+    /**
+     * Binds and checks snapshots over {@code connections}.
+     *
+     * @param connections connections to the store, in the caller's transaction
+     */
     public SnapshotBinding(ConnectionProvider connections) {
         this.connections = connections;
     }
@@ -58,6 +63,10 @@ public final class SnapshotBinding implements SnapshotFilter {
     /**
      * Binds the snapshot of {@code aggregateId} just stored at {@code sequence}, reading back its stored bytes, in the
      * caller's transaction; bindings of the aggregate's older snapshots go, as the snapshots themselves did.
+     *
+     * @param aggregateId the snapshotted aggregate
+     * @param sequence the sequence of the last event the snapshot holds
+     * @throws SQLException if the snapshot cannot be read back or the binding written
      */
     public void bind(String aggregateId, long sequence) throws SQLException {
         try (Connection connection = connections.getConnection()) {

@@ -23,9 +23,15 @@ public final class StoredRows {
                                                       EVENT_IDENTIFIER, PAYLOAD_TYPE, PAYLOAD_REVISION, TIME_STAMP,
                                                       PAYLOAD, META_DATA);
 
+    /** The event table's columns a leaf hash covers, for a SELECT list. */
     public static final String COLUMNS = String.join(", ", NAMES);
 
-    /** The columns, qualified by a table alias for joins. */
+    /**
+     * The columns, qualified by a table alias for joins.
+     *
+     * @param alias the event table's alias
+     * @return the SELECT list
+     */
     public static String columns(String alias) {
         return NAMES.stream().map(name -> alias + "." + name).collect(Collectors.joining(", "));
     }
@@ -33,6 +39,13 @@ public final class StoredRows {
     private StoredRows() {
     }
 
+    /**
+     * Reads an event row selected with {@link #COLUMNS}.
+     *
+     * @param row the result set, on the row to read
+     * @return the event's leaf input
+     * @throws SQLException if a column cannot be read
+     */
     public static LeafInput read(ResultSet row) throws SQLException {
         return new LeafInput(row.getLong(GLOBAL_INDEX), row.getString(TYPE), row.getString(AGGREGATE_IDENTIFIER),
                              row.getLong(SEQUENCE_NUMBER), row.getString(EVENT_IDENTIFIER),

@@ -14,22 +14,44 @@ public final class TreeHashes {
     /** The hash of the full subtree of {@code 2^level} leaves starting at leaf {@code index * 2^level}. */
     @FunctionalInterface
     public interface Subtrees {
+        /**
+         * The hash of one full subtree.
+         *
+         * @param level the subtree's height
+         * @param index its index among the subtrees of that height
+         * @return its hash
+         */
         byte[] full(int level, long index);
     }
 
     private final Subtrees subtrees;
 
+    /**
+     * Tree hashes over the full subtrees {@code subtrees} gives.
+     *
+     * @param subtrees gives the hash of a full subtree
+     */
     public TreeHashes(Subtrees subtrees) {
         this.subtrees = subtrees;
     }
 
-    /** Full subtrees computed from leaves held in a list: for tests and small trees. */
+    /**
+     * Full subtrees computed from leaves held in a list: for tests and small trees.
+     *
+     * @param leaves the leaf hashes, in order
+     * @return the tree hashes
+     */
     public static TreeHashes over(List<byte[]> leaves) {
         return new TreeHashes((level, index) -> MerkleTree.root(
                 leaves.subList((int) (index << level), (int) ((index + 1) << level))));
     }
 
-    /** MTH of the first {@code size} leaves; the empty tree's is SHA-256 of nothing. */
+    /**
+     * MTH of the first {@code size} leaves; the empty tree's is SHA-256 of nothing.
+     *
+     * @param size the number of leaves
+     * @return the root hash
+     */
     public byte[] root(long size) {
         return size == 0 ? Hashes.sha256().digest() : hash(0, size);
     }
@@ -45,7 +67,13 @@ public final class TreeHashes {
         return Hashes.node(hash(from, from + split), hash(from + split, to));
     }
 
-    /** PATH(index, D[size]). */
+    /**
+     * The audit path of leaf {@code index} in the tree of the first {@code size} leaves (RFC 6962's PATH).
+     *
+     * @param index the leaf's index, from 0
+     * @param size the tree's size
+     * @return the sibling hashes from the leaf up to the root
+     */
     public List<byte[]> inclusionPath(long index, long size) {
         if (index < 0 || index >= size) {
             throw new IllegalArgumentException("leaf " + index + " is not in a tree of " + size);
@@ -70,7 +98,13 @@ public final class TreeHashes {
         return path;
     }
 
-    /** PROOF(oldSize, D[size]); empty for 0 or equal sizes. */
+    /**
+     * PROOF(oldSize, D[size]); empty for 0 or equal sizes.
+     *
+     * @param oldSize the old tree's size
+     * @param size the new tree's size
+     * @return the proof's hashes
+     */
     public List<byte[]> consistencyProof(long oldSize, long size) {
         if (oldSize < 0 || oldSize > size) {
             throw new IllegalArgumentException("no consistency proof from " + oldSize + " to " + size);

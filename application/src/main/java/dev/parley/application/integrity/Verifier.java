@@ -30,6 +30,11 @@ public final class Verifier {
 
     private final DataSource dataSource;
 
+    /**
+     * A verifier of the store at {@code dataSource}.
+     *
+     * @param dataSource the store's data source
+     */
     public Verifier(DataSource dataSource) {
         this.dataSource = dataSource;
     }
@@ -43,6 +48,9 @@ public final class Verifier {
      * leaf hash and content, which need nothing of the others (a leaf chains onto its stream's previous
      * <em>stored</em> leaf, itself checked at its own, earlier position), are checked in batches on one worker per
      * core meanwhile. The first problem in position order is the one reported, as a sequential check would.
+     *
+     * @param progress told how many events are verified so far
+     * @return the recomputed leaves and the first problem found
      */
     public Verification verify(LongConsumer progress) {
         long start = System.nanoTime();

@@ -12,6 +12,11 @@ import java.util.Locale;
  * A C2SP signed-note verifier key, {@code <name>+<hex key ID>+<base64(type || public key)>}: an Ed25519 note key
  * (type {@code 0x01}, a log's) or an Ed25519 {@code cosignature/v1} key (type {@code 0x04}, a witness's). The key ID is
  * the first four bytes of {@code SHA-256(name || 0x0A || type || public key)}.
+ *
+ * @param name      the key's name
+ * @param keyId     the key ID
+ * @param type      {@link #ED25519} or {@link #COSIGNATURE_V1}
+ * @param publicKey the 32-byte public key
  */
 public record VerifierKey(String name, int keyId, int type, byte[] publicKey) {
 
@@ -20,6 +25,16 @@ public record VerifierKey(String name, int keyId, int type, byte[] publicKey) {
     /** Timestamped Ed25519 cosignatures of checkpoints (c2sp.org/tlog-cosignature). */
     public static final int COSIGNATURE_V1 = 0x04;
 
+    /**
+     * Checks the key and copies the public key.
+     *
+     * @param name the key's name
+     * @param keyId the key ID
+     * @param type {@link #ED25519} or {@link #COSIGNATURE_V1}
+     * @param publicKey the 32-byte public key
+     * @throws IllegalArgumentException if the name is invalid, the type unknown, the key not 32 bytes or the key ID
+     *     wrong
+     */
     public VerifierKey {
         NoteSignature.checkName(name);
         if (type != ED25519 && type != COSIGNATURE_V1) {
@@ -34,13 +49,27 @@ public record VerifierKey(String name, int keyId, int type, byte[] publicKey) {
         publicKey = publicKey.clone();
     }
 
-    /** The verifier key of {@code name} and a raw Ed25519 public key, for signatures of {@code type}. */
+    /**
+     * The verifier key of {@code name} and a raw Ed25519 public key, for signatures of {@code type}.
+     *
+     * @param name the key's name
+     * @param type {@link #ED25519} or {@link #COSIGNATURE_V1}
+     * @param publicKey the 32-byte public key
+     * @return the key, with its key ID computed
+     */
     public static VerifierKey of(String name, int type, byte[] publicKey) {
         NoteSignature.checkName(name);
         return new VerifierKey(name, keyId(name, type, publicKey), type, publicKey);
     }
 
-    /** {@code SHA-256(name || 0x0A || type || key)[:4]}, big-endian. */
+    /**
+     * {@code SHA-256(name || 0x0A || type || key)[:4]}, big-endian.
+     *
+     * @param name the key's name
+     * @param type the signature type
+     * @param key the raw public key
+     * @return the key ID
+     */
     public static int keyId(String name, int type, byte[] key) {
         MessageDigest sha256 = Hashes.sha256();
         sha256.update(name.getBytes(StandardCharsets.UTF_8));
@@ -53,6 +82,10 @@ public record VerifierKey(String name, int keyId, int type, byte[] publicKey) {
     /**
      * Parses a verifier key as golang.org/x/mod/sumdb/note does, refusing anything else: a valid name, exactly eight
      * hex digits, and a key ID that holds over the name and key.
+     *
+     * @param text {@code <name>+<hex key ID>+<base64>}
+     * @return the key
+     * @throws IllegalArgumentException if the text is not such a key
      */
     public static VerifierKey parse(String text) {
         String invalid = "not a verifier key (name+keyid+base64key): " + text;
@@ -94,6 +127,10 @@ public record VerifierKey(String name, int keyId, int type, byte[] publicKey) {
      * Whether {@code signature} (a signature line's bytes after the key ID) is this key's over {@code noteText}: the
      * Ed25519 signature of the text, or for a cosignature key an 8-byte timestamp and the signature of
      * {@link Cosignature#signedMessage}.
+     *
+     * @param noteText the note's text
+     * @param signature the signature bytes of a signature line
+     * @return true when the signature is valid
      */
     public boolean verifies(String noteText, byte[] signature) {
         byte[] text = noteText.getBytes(StandardCharsets.UTF_8);
@@ -108,15 +145,30 @@ public record VerifierKey(String name, int keyId, int type, byte[] publicKey) {
                                                 Arrays.copyOfRange(signature, 8, signature.length));
     }
 
-    /** Whether a signature line names this key: same name and key ID. */
+    /**
+     * Whether a signature line names this key: same name and key ID.
+     *
+     * @param signature a signature line
+     * @return true when it names this key
+     */
     public boolean names(NoteSignature signature) {
         return signature.name().equals(name) && signature.keyId() == keyId;
     }
 
+    /**
+     * The key ID as eight lowercase hex digits, as in the text form.
+     *
+     * @return the hex key ID
+     */
     public String keyIdHex() {
         return HexFormat.of().toHexDigits(keyId).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The raw public key.
+     *
+     * @return a copy of its 32 bytes
+     */
     @Override
     public byte[] publicKey() {
         return publicKey.clone();

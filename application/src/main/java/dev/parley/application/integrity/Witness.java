@@ -28,6 +28,13 @@ public final class Witness {
     private final NoteSigningKey key;
     private final Path stateFile;
 
+    /**
+     * A witness cosigning with {@code key}, keeping its state in {@code stateFile}.
+     *
+     * @param key the witness key, of type {@code cosignature/v1}
+     * @param stateFile the state file, made on the first cosignature
+     * @throws IllegalArgumentException if the key is not a cosignature key
+     */
     public Witness(NoteSigningKey key, Path stateFile) {
         if (key.type() != VerifierKey.COSIGNATURE_V1) {
             throw new IllegalArgumentException("a witness key is a cosignature/v1 key (type 0x04)");
@@ -44,6 +51,11 @@ public final class Witness {
     /**
      * The witness key in {@code directory}, made first (named {@code nameOrNull}) when there is none; refused when
      * other users may read it, or when a name is given that is not its own.
+     *
+     * @param directory the witness's key directory
+     * @param nameOrNull the name of a key to make, or null when the key must exist
+     * @return the witness key
+     * @throws KeySource.KeyUnusableException if there is no key and no name, or the key cannot be used
      */
     public static NoteSigningKey keyIn(Path directory, String nameOrNull) {
         Path file = directory.resolve(KEY_FILE);
@@ -79,7 +91,13 @@ public final class Witness {
         }
     }
 
-    /** A witness key in the text form ({@code PRIVATE+KEY+<name>+<key ID>+base64(0x04 || seed)}). */
+    /**
+     * A witness key in the text form ({@code PRIVATE+KEY+<name>+<key ID>+base64(0x04 || seed)}).
+     *
+     * @param text the key's text form
+     * @param where where the text came from, for messages
+     * @return the witness key
+     */
     public static NoteSigningKey fromText(String text, String where) {
         NoteSigningKey key;
         try {
@@ -94,12 +112,18 @@ public final class Witness {
         return key;
     }
 
-    /** What the witness last cosigned for one log. */
+    /**
+     * What the witness last cosigned for one log.
+     *
+     * @param treeSize the tree size
+     * @param rootHash the root hash
+     */
     public record Cosigned(long treeSize, String rootHash) {
     }
 
     /** Why a checkpoint was not cosigned; {@code inconsistent} when it shows a log misbehaving or forged. */
     public static final class Refusal extends RuntimeException {
+        /** Whether the checkpoint shows a log misbehaving or forged. */
         private final boolean inconsistent;
 
         Refusal(String message, boolean inconsistent) {
@@ -107,6 +131,11 @@ public final class Witness {
             this.inconsistent = inconsistent;
         }
 
+        /**
+         * Whether the checkpoint shows a log misbehaving or forged, not merely an unknown or stale one.
+         *
+         * @return true for a misbehaving or forged log
+         */
         public boolean inconsistent() {
             return inconsistent;
         }
@@ -115,6 +144,12 @@ public final class Witness {
     /**
      * Checks {@code request} against the log keys and the witness's state, and when it holds records the checkpoint
      * and returns it with the witness's cosignature, made at {@code timestamp} (POSIX seconds, above 0).
+     *
+     * @param request the checkpoint and its consistency proof
+     * @param logKeys the log keys the witness trusts
+     * @param timestamp the cosignature's time
+     * @return the checkpoint with the cosignature
+     * @throws Refusal if the checkpoint is not cosigned
      */
     public SignedCheckpoint addCheckpoint(WitnessRequest request, List<VerifierKey> logKeys, long timestamp) {
         if (timestamp <= 0) {
@@ -197,7 +232,11 @@ public final class Witness {
         }
     }
 
-    /** The last cosigned tree of every log, by origin. */
+    /**
+     * The last cosigned tree of every log, by origin.
+     *
+     * @return the state, empty before the first cosignature
+     */
     public Map<String, Cosigned> state() {
         try {
             return readState();

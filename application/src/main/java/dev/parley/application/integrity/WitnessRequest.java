@@ -8,11 +8,24 @@ import java.util.List;
  * A checkpoint and the consistency proof a witness needs to cosign it, in the body of C2SP tlog-witness's
  * {@code add-checkpoint} request: {@code old <size>}, at most {@value #MAX_PROOF_LINES} base64 proof hashes one per
  * line, a blank line, then the signed checkpoint.
+ *
+ * @param oldSize    the tree size the witness last cosigned, 0 for none
+ * @param proof      the consistency proof's 32-byte hashes
+ * @param checkpoint the checkpoint to cosign
  */
 public record WitnessRequest(long oldSize, List<byte[]> proof, SignedCheckpoint checkpoint) {
 
+    /** The most proof hashes a request may carry. */
     public static final int MAX_PROOF_LINES = 63;
 
+    /**
+     * Checks the size and the proof, and copies the hashes.
+     *
+     * @param oldSize the tree size the witness last cosigned, 0 for none
+     * @param proof the consistency proof's 32-byte hashes
+     * @param checkpoint the checkpoint to cosign
+     * @throws IllegalArgumentException if the size is negative or the proof too long or of other than 32-byte hashes
+     */
     public WitnessRequest {
         if (oldSize < 0) {
             throw new IllegalArgumentException("an old size is 0 or more");
@@ -24,6 +37,13 @@ public record WitnessRequest(long oldSize, List<byte[]> proof, SignedCheckpoint 
         }
     }
 
+    /**
+     * Parses a request body.
+     *
+     * @param text the request body
+     * @return the request
+     * @throws IllegalArgumentException if the text is not a witness request
+     */
     public static WitnessRequest parse(String text) {
         int blank = text.indexOf("\n\n");
         if (!text.startsWith("old ") || blank < 0) {
@@ -51,6 +71,11 @@ public record WitnessRequest(long oldSize, List<byte[]> proof, SignedCheckpoint 
         return new WitnessRequest(Long.parseLong(size), proof, SignedCheckpoint.parse(text.substring(blank + 2)));
     }
 
+    /**
+     * The request body.
+     *
+     * @return the text, as {@link #parse} reads it
+     */
     public String format() {
         StringBuilder text = new StringBuilder("old ").append(oldSize).append('\n');
         proof.forEach(hash -> text.append(Base64.getEncoder().encodeToString(hash)).append('\n'));

@@ -15,6 +15,11 @@ public final class ActorInterceptor implements MessageDispatchInterceptor<Comman
 
     private final ActorProvider actors;
 
+    /**
+     * Gives commands the actor of {@code actors}.
+     *
+     * @param actors who is acting
+     */
     public ActorInterceptor(ActorProvider actors) {
         this.actors = actors.orElse(ActorProvider.operatingSystemUser());
     }

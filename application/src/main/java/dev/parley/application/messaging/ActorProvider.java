@@ -9,15 +9,28 @@ package dev.parley.application.messaging;
 @FunctionalInterface
 public interface ActorProvider {
 
-    /** The actor of a command sent now on this thread, or null when this provider cannot tell. */
+    /**
+     * The actor of a command sent now on this thread, or null when this provider cannot tell.
+     *
+     * @return the actor, or null
+     */
     String currentActor();
 
-    /** The operating-system user running this process. */
+    /**
+     * The operating-system user running this process.
+     *
+     * @return the provider
+     */
     static ActorProvider operatingSystemUser() {
         return Provenance::defaultActor;
     }
 
-    /** This provider's actor, else {@code fallback}'s. */
+    /**
+     * This provider's actor, else {@code fallback}'s.
+     *
+     * @param fallback asked when this provider gives no actor, or a blank one
+     * @return the combined provider
+     */
     default ActorProvider orElse(ActorProvider fallback) {
         return () -> {
             String actor = currentActor();

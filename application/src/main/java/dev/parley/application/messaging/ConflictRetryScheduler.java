@@ -35,6 +35,10 @@ public final class ConflictRetryScheduler implements RetryScheduler {
     /**
      * Up to {@code maxRetries} retries (0 for none), the first after {@code backoff}, each further one after twice
      * the pause before it. Its daemon thread ends with the process.
+     *
+     * @param maxRetries the most retries of one command
+     * @param backoff the pause before the first retry
+     * @return the retry scheduler
      */
     public static RetryScheduler of(int maxRetries, Duration backoff) {
         return of(maxRetries, backoff, () -> true);
@@ -44,6 +48,11 @@ public final class ConflictRetryScheduler implements RetryScheduler {
      * As {@link #of(int, Duration)}, retrying only when {@code retryHere} says so on the thread that saw the
      * conflict: a retry runs on the scheduler's own thread, outside any transaction of the sender's, so a sender
      * whose transaction holds other writes must not have its command retried there.
+     *
+     * @param maxRetries the most retries of one command
+     * @param backoff the pause before the first retry
+     * @param retryHere whether the sender's thread may retry now
+     * @return the retry scheduler
      */
     public static RetryScheduler of(int maxRetries, Duration backoff, BooleanSupplier retryHere) {
         if (maxRetries < 0) {
@@ -75,7 +84,12 @@ public final class ConflictRetryScheduler implements RetryScheduler {
                 && backOff.scheduleRetry(commandMessage, lastFailure, failures, dispatchTask);
     }
 
-    /** Whether {@code failure}, or what caused it, says another writer appended to the aggregate first. */
+    /**
+     * Whether {@code failure}, or what caused it, says another writer appended to the aggregate first.
+     *
+     * @param failure a command's failure
+     * @return true for a conflict with another writer
+     */
     public static boolean isConflict(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {

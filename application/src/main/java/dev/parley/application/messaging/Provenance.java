@@ -17,23 +17,44 @@ import java.util.Map;
  */
 public final class Provenance implements CorrelationDataProvider {
 
+    /** The metadata key of who entered the command. */
     public static final String ACTOR = "actor";
+    /** The metadata key of the id of the command a user entered. */
     public static final String CORRELATION_ID = "correlationId";
+    /** The metadata key of the id of the event that caused a process rule's command. */
     public static final String CAUSATION_ID = "causationId";
+    /** The metadata key of the SHA-256 of a command file's bytes, in hex. */
     public static final String COMMAND_FILE = "commandFile";
+    /** The metadata key of a command file line's 1-based physical number. */
     public static final String COMMAND_FILE_LINE = "commandFileLine";
 
-    /** Metadata for a command entered by {@code actor}. */
+    /**
+     * Metadata for a command entered by {@code actor}.
+     *
+     * @param actor who entered it
+     * @return the metadata
+     */
     public static MetaData enteredBy(String actor) {
         return MetaData.with(ACTOR, actor);
     }
 
-    /** Metadata for a command entered by {@code actor} from line {@code line} of the file with {@code digest}. */
+    /**
+     * Metadata for a command entered by {@code actor} from line {@code line} of the file with {@code digest}.
+     *
+     * @param actor who entered it
+     * @param fileDigest the SHA-256 of the file's bytes, in hex
+     * @param line the line's 1-based physical number
+     * @return the metadata
+     */
     public static MetaData enteredBy(String actor, String fileDigest, int line) {
         return MetaData.with(ACTOR, actor).and(COMMAND_FILE, fileDigest).and(COMMAND_FILE_LINE, line);
     }
 
-    /** The default actor: the operating-system user. */
+    /**
+     * The default actor: the operating-system user.
+     *
+     * @return the {@code user.name} system property
+     */
     public static String defaultActor() {
         return System.getProperty("user.name", "unknown");
     }

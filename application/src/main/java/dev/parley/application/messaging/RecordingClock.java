@@ -16,12 +16,20 @@ public final class RecordingClock {
     private RecordingClock() {
     }
 
-    /** The clock events are being stamped with. */
+    /**
+     * The clock events are being stamped with.
+     *
+     * @return the clock
+     */
     public static Clock current() {
         return GenericEventMessage.clock;
     }
 
-    /** Stamps every event recorded from now on in this JVM with {@code clock}, whichever Parley records it. */
+    /**
+     * Stamps every event recorded from now on in this JVM with {@code clock}, whichever Parley records it.
+     *
+     * @param clock the clock
+     */
     public static void use(Clock clock) {
         GenericEventMessage.clock = Objects.requireNonNull(clock, "clock");
     }

@@ -20,12 +20,18 @@ import org.slf4j.LoggerFactory;
 @ProcessingGroup(CeasefirePropagation.PROCESSING_GROUP)
 public class CeasefirePropagation {
 
+    /** The processing group of the rule's subscribing processor. */
     public static final String PROCESSING_GROUP = "ceasefire-propagation";
 
     private static final Logger logger = LoggerFactory.getLogger(CeasefirePropagation.class);
 
     private final CommandGateway commands;
 
+    /**
+     * The rule, sending its commands through {@code commands}.
+     *
+     * @param commands the command gateway
+     */
     public CeasefirePropagation(CommandGateway commands) {
         this.commands = commands;
     }

@@ -24,6 +24,11 @@ public final class StreamTypeGuard implements MessageHandlerInterceptor<CommandM
 
     private final StreamTypes streamTypes;
 
+    /**
+     * A guard reading each identifier's owner from {@code streamTypes}.
+     *
+     * @param streamTypes the stream types
+     */
     public StreamTypeGuard(StreamTypes streamTypes) {
         this.streamTypes = streamTypes;
     }

@@ -28,10 +28,21 @@ public final class StreamTypes implements KnownIncidents {
     private final EventStore eventStore;
     private final Map<String, First> firsts = new ConcurrentHashMap<>();
 
+    /**
+     * Stream types read from {@code eventStore}.
+     *
+     * @param eventStore the event store
+     */
     public StreamTypes(EventStore eventStore) {
         this.eventStore = eventStore;
     }
 
+    /**
+     * The aggregate type that owns an identifier.
+     *
+     * @param aggregateId the identifier
+     * @return the aggregate type, or empty when no stream has it
+     */
     public Optional<String> typeOf(String aggregateId) {
         return first(aggregateId).map(First::type);
     }

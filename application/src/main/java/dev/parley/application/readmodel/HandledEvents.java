@@ -20,6 +20,11 @@ public final class HandledEvents implements MessageHandlerInterceptor<EventMessa
         return result;
     }
 
+    /**
+     * How many events were handled so far.
+     *
+     * @return the count
+     */
     public long count() {
         return count.get();
     }

@@ -44,13 +44,31 @@ public final class ReadModelContents implements AutoCloseable {
         }
     }
 
-    /** One row that a replay lost, added or changed; {@code before} and {@code after} are null where absent. */
+    /**
+     * One row that a replay lost, added or changed; {@code before} and {@code after} are null where absent.
+     *
+     * @param readModel the read model's name
+     * @param key       the row's key
+     * @param change    what happened to the row
+     * @param before    the row before, or null
+     * @param after     the row after, or null
+     */
     public record Difference(String readModel, String key, String change, String before, String after) {
     }
 
-    /** The differences found, at most a requested number of them, and how many there were in all. */
+    /**
+     * The differences found, at most a requested number of them, and how many there were in all.
+     *
+     * @param differences the differences named
+     * @param total       how many there were
+     */
     public record Comparison(List<Difference> differences, long total) {
 
+        /**
+         * Whether no row differs.
+         *
+         * @return true without differences
+         */
         public boolean identical() {
             return total == 0;
         }
@@ -114,7 +132,13 @@ public final class ReadModelContents implements AutoCloseable {
         }
     }
 
-    /** The rows that differ between {@code before} and this, at most {@code limit} of them named. */
+    /**
+     * The rows that differ between {@code before} and this, at most {@code limit} of them named.
+     *
+     * @param before the capture taken before
+     * @param limit the most differences to name
+     * @return the differences named and their total
+     */
     public Comparison compareWith(ReadModelContents before, int limit) {
         List<Difference> named = new ArrayList<>();
         long total = 0;
@@ -183,7 +207,11 @@ public final class ReadModelContents implements AutoCloseable {
         }
     }
 
-    /** How many rows each read model holds. */
+    /**
+     * How many rows each read model holds.
+     *
+     * @return the rows of each read model, by name
+     */
     public Map<String, Long> rowCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         files.forEach((table, file) -> {

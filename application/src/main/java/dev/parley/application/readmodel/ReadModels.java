@@ -23,9 +23,19 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ReadModels implements AutoCloseable {
 
-    /** What a replay did: how many events the read models were given again, and how long it took. */
+    /**
+     * What a replay did: how many events the read models were given again, and how long it took.
+     *
+     * @param events   the events replayed
+     * @param duration how long it took
+     */
     public record Replay(long events, Duration duration) {
 
+        /**
+         * The replay's rate.
+         *
+         * @return events per second; the number of events when it took no measurable time
+         */
         public double eventsPerSecond() {
             double seconds = duration.toNanos() / 1e9;
             return seconds <= 0 ? events : events / seconds;
@@ -46,6 +56,15 @@ public final class ReadModels implements AutoCloseable {
     private final TokenPositions stored;
     private final AtomicReference<Running> rebuilding = new AtomicReference<>();
 
+    /**
+     * The read models an Axon configuration runs.
+     *
+     * @param configuration the running configuration, with a processor per read model
+     * @param definitions the read models it runs
+     * @param handled counts the events the processors handle
+     * @param dataSource the store's data source
+     * @param stored reads the positions of tokens in the token store
+     */
     public ReadModels(Configuration configuration, List<ReadModel> definitions, HandledEvents handled,
                       DataSource dataSource, TokenPositions stored) {
         this.configuration = configuration;
@@ -56,17 +75,29 @@ public final class ReadModels implements AutoCloseable {
         this.stored = stored;
     }
 
-    /** The read models running, in the order they were registered. */
+    /**
+     * The read models running, in the order they were registered.
+     *
+     * @return the declarations
+     */
     public List<ReadModel> definitions() {
         return definitions;
     }
 
-    /** Their names, which are their processing groups and processors. */
+    /**
+     * Their names, which are their processing groups and processors.
+     *
+     * @return the names
+     */
     public List<String> names() {
         return names;
     }
 
-    /** Writes what every read model's tables hold now to temporary files, to compare with another capture. */
+    /**
+     * Writes what every read model's tables hold now to temporary files, to compare with another capture.
+     *
+     * @return the capture, to close when done
+     */
     public ReadModelContents capture() {
         return ReadModelContents.capture(dataSource, definitions);
     }
@@ -74,11 +105,21 @@ public final class ReadModels implements AutoCloseable {
     /**
      * One read model as this node sees it: the position of its slowest segment (held here or by another node, -1
      * before any event), the store's head, and the segments this node holds.
+     *
+     * @param name            the read model's name
+     * @param position        the global position of its slowest segment, -1 before any event
+     * @param head            the global position of the store's last event, -1 in an empty store
+     * @param claimedSegments the segments this node holds
+     * @param replaying       whether its processor is replaying
      */
     public record Standing(String name, long position, long head, List<Integer> claimedSegments,
                            boolean replaying) {
 
-        /** How many events the read model is behind the head. */
+        /**
+         * How many events the read model is behind the head.
+         *
+         * @return the number of events
+         */
         public long lag() {
             return Math.max(0, head - position);
         }
@@ -87,6 +128,11 @@ public final class ReadModels implements AutoCloseable {
     /**
      * Waits until every read model has processed every event stored so far, on whichever node holds each segment:
      * segments this node holds are read live, the others from the shared token store.
+     *
+     * @param timeout how long to wait at most
+     * @param listener hears the progress
+     * @throws TimeoutException when they do not catch up within {@code timeout}
+     * @throws InterruptedException when the waiting thread is interrupted
      */
     public void await(Duration timeout, CatchUpListener listener) throws TimeoutException, InterruptedException {
         awaitPosition(head(), timeout, listener);
@@ -95,6 +141,11 @@ public final class ReadModels implements AutoCloseable {
     /**
      * Waits until every read model has processed the event at {@code position} and all before it: after a command,
      * the head then ({@link #head()}) is at or past its last event, so its events then show in every read model.
+     *
+     * @param position the global position to reach
+     * @param timeout how long to wait at most
+     * @throws TimeoutException when they do not reach it within {@code timeout}
+     * @throws InterruptedException when the waiting thread is interrupted
      */
     public void awaitPosition(long position, Duration timeout) throws TimeoutException, InterruptedException {
         awaitPosition(position, timeout, CatchUpListener.SILENT);
@@ -123,13 +174,21 @@ public final class ReadModels implements AutoCloseable {
         }
     }
 
-    /** The position of the last event stored so far, -1 in an empty store. */
+    /**
+     * The position of the last event stored so far, -1 in an empty store.
+     *
+     * @return the head's global position
+     */
     public long head() {
         TrackingToken headToken = configuration.eventStore().createHeadToken();
         return headToken == null ? -1 : headToken.position().orElse(-1);
     }
 
-    /** Where each read model stands now. */
+    /**
+     * Where each read model stands now.
+     *
+     * @return one standing per read model, in their order
+     */
     public List<Standing> standings() {
         long head = head();
         return names.stream().map(name -> {
@@ -146,6 +205,12 @@ public final class ReadModels implements AutoCloseable {
      * were. The events are read once and given to every read model ({@link Rebuild}).
      *
      * @throws IllegalStateException when another rebuild holds the store's rebuild lease, or a read model fails
+     *
+     * @param timeout how long the whole replay may take
+     * @param listener hears the rebuild's progress
+     * @return how many events were replayed and how long it took
+     * @throws TimeoutException when the replay does not finish within {@code timeout}
+     * @throws InterruptedException when the replaying thread is interrupted
      */
     public Replay replay(Duration timeout, CatchUpListener listener) throws TimeoutException, InterruptedException {
         long start = System.nanoTime();
@@ -234,7 +299,12 @@ public final class ReadModels implements AutoCloseable {
     private record Running(Rebuild rebuild, Thread worker) {
     }
 
-    /** The streaming processor of the read model {@code name}. */
+    /**
+     * The streaming processor of the read model {@code name}.
+     *
+     * @param name the read model's name
+     * @return its processor
+     */
     public StreamingEventProcessor processor(String name) {
         return configuration.eventProcessingConfiguration()
                             .eventProcessor(name, StreamingEventProcessor.class)

@@ -57,6 +57,14 @@ public final class SegmentBalancer implements AutoCloseable {
     /**
      * Starts balancing: at once and then every {@code every}, this node says it is alive and gives up segments beyond its share. A
      * node counts as alive while its row is younger than {@code aliveFor}, which should be the token claim timeout.
+     *
+     * @param dataSource the store's data source
+     * @param nodeId this node's id
+     * @param processors the names of the processors to balance
+     * @param processorNamed gives a processor by name
+     * @param every how often to balance
+     * @param aliveFor how long a node counts as alive since it last said so
+     * @return the running balancer, to close when done
      */
     public static SegmentBalancer start(DataSource dataSource, String nodeId, List<String> processors,
                                         Function<String, StreamingEventProcessor> processorNamed,

@@ -19,13 +19,26 @@ import java.util.List;
  */
 public final class TokenPositions {
 
-    /** One segment of one processor: its stored position (-1 before the first event) and its owner, if claimed. */
+    /**
+     * One segment of one processor: its stored position (-1 before the first event) and its owner, if claimed.
+     *
+     * @param processor the processor's name
+     * @param segment the segment's number
+     * @param position its stored position, or -1
+     * @param owner the node holding its claim, or null
+     */
     public record Segment(String processor, int segment, long position, String owner) {
     }
 
     private final DataSource dataSource;
     private final Serializer serializer;
 
+    /**
+     * Token positions read from the store at {@code dataSource}.
+     *
+     * @param dataSource the store's data source
+     * @param serializer the serializer the tokens were stored with
+     */
     public TokenPositions(DataSource dataSource, Serializer serializer) {
         this.dataSource = dataSource;
         this.serializer = serializer;
@@ -36,7 +49,12 @@ public final class TokenPositions {
         return serializer;
     }
 
-    /** Every segment of {@code processor}, by segment number; empty before the processor first ran. */
+    /**
+     * Every segment of {@code processor}, by segment number; empty before the processor first ran.
+     *
+     * @param processor the processor's name
+     * @return its segments
+     */
     public List<Segment> of(String processor) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(

@@ -59,29 +59,56 @@ public final class KnownEvents {
         return Map.copyOf(types);
     }
 
-    /** The event class stored under {@code payloadType}, when it is one of Parley's. */
+    /**
+     * The event class stored under {@code payloadType}, when it is one of Parley's.
+     *
+     * @param payloadType a stored payload type
+     * @return the class, or empty
+     */
     public static Optional<Class<? extends ParleyEvent>> type(String payloadType) {
         return Optional.ofNullable(payloadType == null ? null : BY_NAME.get(payloadType));
     }
 
-    /** Whether events of {@code payloadType} in {@code revision} (null when none) can be read. */
+    /**
+     * Whether events of {@code payloadType} in {@code revision} (null when none) can be read.
+     *
+     * @param payloadType a stored payload type
+     * @param revision its stored revision, or null
+     * @return true when it is one of Parley's events in a revision it can upcast or read
+     */
     public static boolean readable(String payloadType, String revision) {
         return isCurrent(payloadType, revision)
                 || UPCASTED.stream().anyMatch(old -> old.getName().equals(payloadType)
                         && Objects.equals(old.getRevision(), revision));
     }
 
-    /** Whether {@code revision} is the current revision of {@code payloadType}, read without upcasting. */
+    /**
+     * Whether {@code revision} is the current revision of {@code payloadType}, read without upcasting.
+     *
+     * @param payloadType a stored payload type
+     * @param revision its stored revision
+     * @return true for the current revision
+     */
     public static boolean isCurrent(String payloadType, String revision) {
         return type(payloadType).map(type -> Objects.equals(revision, currentRevision(type))).orElse(false);
     }
 
-    /** Whether events of {@code type} begin a stream: each stream's first event is of such a type. */
+    /**
+     * Whether events of {@code type} begin a stream: each stream's first event is of such a type.
+     *
+     * @param type an event class
+     * @return true for the events that create an aggregate
+     */
     public static boolean beginsStream(Class<? extends ParleyEvent> type) {
         return type == IncidentReportedEvent.class || type == RoundOpenedEvent.class;
     }
 
-    /** The aggregate type whose streams hold events of {@code type}. */
+    /**
+     * The aggregate type whose streams hold events of {@code type}.
+     *
+     * @param type an event class
+     * @return the aggregate type, as in {@link dev.parley.shared.api.AggregateTypes}
+     */
     public static String aggregateType(Class<? extends ParleyEvent> type) {
         return AGGREGATE_TYPES.get(type);
     }

@@ -49,6 +49,8 @@ public final class ParleySerializers {
      * carry every field of its revision: one left out is an error, not a default, so an older revision can only be
      * read through its upcaster (Jackson would otherwise read a missing {@code int} as 0 and a missing text as null).
      * Only Parley's events are held to that: Axon leaves optional fields of its tokens out (a replay token's context).
+     *
+     * @return a new serializer
      */
     public static JacksonSerializer events() {
         ObjectMapper mapper = ParleyJson.create().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -60,6 +62,8 @@ public final class ParleySerializers {
     /**
      * Aggregate snapshots: the same mapper configuration, reading and writing the aggregates' fields, since
      * aggregates keep their state private; only the aggregate classes resolve.
+     *
+     * @return a new serializer
      */
     public static Serializer snapshots() {
         ObjectMapper mapper = ParleyJson.create();
@@ -80,12 +84,20 @@ public final class ParleySerializers {
         }
     }
 
-    /** The upcasters that read stored events of earlier revisions as their current one. */
+    /**
+     * The upcasters that read stored events of earlier revisions as their current one.
+     *
+     * @return the upcasters, in the order they apply
+     */
     public static List<EventUpcaster> upcasters() {
         return List.of(new CasualtiesRecordedEvent1_to_2Upcaster());
     }
 
-    /** The upcasters as one chain, for reading stored events outside an Axon configuration. */
+    /**
+     * The upcasters as one chain, for reading stored events outside an Axon configuration.
+     *
+     * @return the chain
+     */
     public static EventUpcasterChain upcasterChain() {
         return new EventUpcasterChain(upcasters());
     }

@@ -27,6 +27,12 @@ public final class CoalescingEventStore extends EmbeddedEventStore {
         return thread;
     });
 
+    /**
+     * An event store over {@code builder}'s settings, waking its readers at most once per {@code linger}.
+     *
+     * @param builder the settings of Axon's embedded event store
+     * @param linger how long commits are gathered before the readers wake
+     */
     public CoalescingEventStore(Builder builder, Duration linger) {
         super(builder);
         this.lingerNanos = linger.toNanos();

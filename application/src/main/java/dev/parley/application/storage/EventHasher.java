@@ -29,6 +29,11 @@ public final class EventHasher {
     private final ConnectionProvider connections;
     private final LastLeaves lastLeaves = new LastLeaves(REMEMBERED_STREAMS);
 
+    /**
+     * A hasher writing through {@code connections}.
+     *
+     * @param connections the connections of the appends' transactions
+     */
     public EventHasher(ConnectionProvider connections) {
         this.connections = connections;
     }

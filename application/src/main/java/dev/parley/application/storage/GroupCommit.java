@@ -59,7 +59,12 @@ public final class GroupCommit implements AutoCloseable {
     private final Thread committer;
     private volatile boolean closed;
 
-    /** The committer over its own connections from {@code dataSource}, hashing with {@code hasher}. */
+    /**
+     * The committer over its own connections from {@code dataSource}, hashing with {@code hasher}.
+     *
+     * @param dataSource the store's data source
+     * @param hasher hashes the appended events
+     */
     public GroupCommit(DataSource dataSource, EventHasher hasher) {
         this.dataSource = dataSource;
         this.hasher = hasher;
@@ -72,20 +77,38 @@ public final class GroupCommit implements AutoCloseable {
         return hasher;
     }
 
-    /** The connections of the commands' own transactions, which the engine reads with. */
+    /**
+     * The connections of the commands' own transactions, which the engine reads with.
+     *
+     * @return the connection provider
+     */
     public org.axonframework.common.jdbc.ConnectionProvider connections() {
         return hasher.connections();
     }
 
-    /** What a group commit did so far: how many commits, and how many appends they carried. */
+    /**
+     * What a group commit did so far: how many commits, and how many appends they carried.
+     *
+     * @param commits the commits
+     * @param appends the appends they carried
+     */
     public record Groups(long commits, long appends) {
     }
 
+    /**
+     * What the group commit did so far.
+     *
+     * @return the counts
+     */
     public Groups groups() {
         return new Groups(groups.get(), appends.get());
     }
 
-    /** Appends waiting for a commit (not counting the group being committed). */
+    /**
+     * Appends waiting for a commit (not counting the group being committed).
+     *
+     * @return the number of appends
+     */
     public int waiting() {
         return queue.size();
     }
@@ -94,6 +117,9 @@ public final class GroupCommit implements AutoCloseable {
      * Runs {@code send} (commands sent on this thread) without waiting for their appends to be durable: their units
      * of work complete once the appends are handed to the committer. The future completes when all are durable, or
      * fails with the first failure; until then nothing they did may be reported as stored.
+     *
+     * @param send sends the commands
+     * @return completes when their appends are durable
      */
     public CompletableFuture<Void> deferring(Runnable send) {
         List<CompletableFuture<Void>> outer = deferred.get();
@@ -114,7 +140,11 @@ public final class GroupCommit implements AutoCloseable {
         return CompletableFuture.allOf(mine.toArray(CompletableFuture[]::new));
     }
 
-    /** What {@link #discardDecisions()} does: empty the aggregate caches. */
+    /**
+     * What {@link #discardDecisions()} does: empty the aggregate caches.
+     *
+     * @param discard empties the caches
+     */
     public void onDiscardedDecisions(Runnable discard) {
         this.discardDecisions = discard;
     }
@@ -138,7 +168,12 @@ public final class GroupCommit implements AutoCloseable {
         await(submit(append));
     }
 
-    /** Carries {@code write} into the group commit of {@code unitOfWork}'s events. */
+    /**
+     * Carries {@code write} into the group commit of {@code unitOfWork}'s events.
+     *
+     * @param unitOfWork the unit of work whose events are appended
+     * @param write what to write with them
+     */
     public void attach(UnitOfWork<?> unitOfWork, GroupedWrite write) {
         pending(unitOfWork).writes.add(write);
     }

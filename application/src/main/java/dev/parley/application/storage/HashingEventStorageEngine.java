@@ -42,6 +42,10 @@ public final class HashingEventStorageEngine extends JdbcEventStorageEngine {
     /**
      * The engine over {@code builder}'s settings, appending in the caller's transaction; snapshots are bound to the
      * history as they are stored, and only snapshots whose binding holds are loaded.
+     *
+     * @param builder the settings of Axon's JDBC engine
+     * @param hasher hashes each appended event
+     * @param transactions the transaction manager appends run in
      */
     public HashingEventStorageEngine(Builder builder, EventHasher hasher, TransactionManager transactions) {
         this(builder, hasher, transactions, new SnapshotBinding(hasher.connections()), null);
@@ -50,6 +54,10 @@ public final class HashingEventStorageEngine extends JdbcEventStorageEngine {
     /**
      * The engine over {@code builder}'s settings, handing appends to {@code groupCommit}, which commits them in its
      * own transactions: only where Parley owns the transactions ({@code transactions} are Parley's own).
+     *
+     * @param builder the settings of Axon's JDBC engine
+     * @param groupCommit commits the appends in groups
+     * @param transactions Parley's own transaction manager
      */
     public HashingEventStorageEngine(Builder builder, GroupCommit groupCommit, TransactionManager transactions) {
         this(builder, groupCommit.hasher(), transactions, new SnapshotBinding(groupCommit.hasher().connections()),

@@ -29,6 +29,11 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
     private final DataSource dataSource;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
+    /**
+     * Transactions on connections from {@code dataSource}.
+     *
+     * @param dataSource the store's data source
+     */
     public JdbcTransactions(DataSource dataSource) {
         this.dataSource = dataSource;
     }

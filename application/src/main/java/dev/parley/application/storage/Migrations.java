@@ -22,9 +22,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Parley's Flyway migrations, kept apart from an application's own: their own location ({@value #LOCATION}) and
- * history table ({@value #HISTORY_TABLE}), so an application's {@code db/migration/V1__….sql} and Spring Boot's
- * Flyway defaults never meet Parley's.
+ * Parley's Flyway migrations, kept apart from an application's own: their own location
+ * ({@code classpath:db/parley}) and history table ({@code parley_schema_history}), so an application's
+ * {@code db/migration/V1__….sql} and Spring Boot's Flyway defaults never meet Parley's.
  *
  * <p>Releases before this layout ran the same scripts from {@code db/migration} with Flyway's default history table,
  * {@value #LEGACY_HISTORY_TABLE}. Such a store is taken over in place before migrating: a legacy table that holds
@@ -78,6 +78,10 @@ public final class Migrations {
      * Runs Parley's migrations and those of {@code readModels} into the schema {@code schema} (created if absent),
      * one Flyway run per history table as {@link #migrate} does, each history table kept in that schema: how a
      * rebuild makes empty tables of the read models beside the live ones.
+     *
+     * @param dataSource the store's data source
+     * @param schema the schema to migrate into
+     * @param readModels the read models' migrations
      */
     public static void migrateInto(DataSource dataSource, String schema, List<ReadModel.Migrations> readModels) {
         Map<String, Set<String>> locations = locationsByHistoryTable(readModels);
@@ -103,6 +107,7 @@ public final class Migrations {
      * to run before any other Flyway does on the same database (an application's would otherwise validate Parley's
      * rows against its own scripts).
      *
+     * @param dataSource the database
      * @return whether the legacy table held only Parley's migrations and is now {@link #HISTORY_TABLE}: the database
      *         then holds tables but no {@value #LEGACY_HISTORY_TABLE}
      */

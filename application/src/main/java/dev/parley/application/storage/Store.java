@@ -54,12 +54,23 @@ public final class Store implements AutoCloseable {
      * A store over a {@link DataSource} the caller owns (an embedding application's pool), migrated on opening;
      * closing the store leaves the data source open. Its database may already hold the application's own tables:
      * Parley's are created beside them.
+     *
+     * @param dataSource the application's data source
+     * @return the migrated store
+     * @throws StoreUnusableException if the data source cannot be used or migrated
      */
     public static Store of(DataSource dataSource) {
         return of(dataSource, List.of());
     }
 
-    /** {@link #of(DataSource)}, also running the migrations of the read models that Parley will run. */
+    /**
+     * {@link #of(DataSource)}, also running the migrations of the read models that Parley will run.
+     *
+     * @param dataSource the application's data source
+     * @param readModels the read models' migrations
+     * @return the migrated store
+     * @throws StoreUnusableException if the data source cannot be used or migrated
+     */
     public static Store of(DataSource dataSource, List<ReadModel.Migrations> readModels) {
         String url;
         try (Connection connection = dataSource.getConnection()) {
@@ -71,12 +82,24 @@ public final class Store implements AutoCloseable {
         return new Store(url, dataSource, null);
     }
 
-    /** Opens the store at {@code url} and migrates its schema; fails with {@link StoreUnusableException}. */
+    /**
+     * Opens the store at {@code url} and migrates its schema; fails with {@link StoreUnusableException}.
+     *
+     * @param url a JDBC URL of H2 or PostgreSQL
+     * @return the migrated store, to close when done
+     */
     public static Store open(String url) {
         return open(url, List.of());
     }
 
-    /** {@link #open(String)}, also running the migrations of the read models that Parley will run. */
+    /**
+     * {@link #open(String)}, also running the migrations of the read models that Parley will run.
+     *
+     * @param url a JDBC URL of H2 or PostgreSQL
+     * @param readModels the read models' migrations
+     * @return the migrated store, to close when done
+     * @throws StoreUnusableException if the store cannot be opened or migrated
+     */
     public static Store open(String url, List<ReadModel.Migrations> readModels) {
         if (url == null || !url.startsWith("jdbc:")) {
             throw new StoreUnusableException("not a JDBC URL: " + url, null);
@@ -130,6 +153,8 @@ public final class Store implements AutoCloseable {
     /**
      * Whether this is an H2 file store whose disk has (almost) no space left. H2 may fail a write in a background
      * thread and then report only that the database is closed; this says why.
+     *
+     * @return true when the disk is (almost) full
      */
     public boolean onFullDisk() {
         if (!url.regionMatches(true, 0, "jdbc:h2:", 0, 8)) {
@@ -153,10 +178,20 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * The store's JDBC URL.
+     *
+     * @return the URL; over an application's data source, the one its driver reports
+     */
     public String url() {
         return url;
     }
 
+    /**
+     * The store's data source.
+     *
+     * @return the data source
+     */
     public DataSource dataSource() {
         return dataSource;
     }

@@ -33,6 +33,7 @@ public final class StoreUrls {
     /**
      * Refuses a URL that is empty or carries a setting that could run code or write files.
      *
+     * @param url         the JDBC URL
      * @param allowUnsafe the user asked for such settings explicitly
      * @throws StoreUnusableException naming the first setting refused
      */

@@ -38,7 +38,9 @@ public final class Transfer {
 
     /** A line of an import that is malformed or does not verify. */
     public static final class BadLine extends RuntimeException {
+        /** The line's number. */
         private final int line;
+        /** Whether the line is well-formed but its hashes do not hold. */
         private final boolean tampered;
 
         BadLine(int line, String message, boolean tampered) {
@@ -47,11 +49,20 @@ public final class Transfer {
             this.tampered = tampered;
         }
 
+        /**
+         * The line at fault.
+         *
+         * @return its number, from 1
+         */
         public int line() {
             return line;
         }
 
-        /** Whether the line is well-formed but its hashes do not hold. */
+        /**
+         * Whether the line is well-formed but its hashes do not hold.
+         *
+         * @return true for a tampered line
+         */
         public boolean tampered() {
             return tampered;
         }
@@ -64,11 +75,22 @@ public final class Transfer {
 
     private final DataSource dataSource;
 
+    /**
+     * Exports from and imports into the store at {@code dataSource}.
+     *
+     * @param dataSource the store's data source
+     */
     public Transfer(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** Writes every event in position order, one JSON object per line; returns how many. */
+    /**
+     * Writes every event in position order, one JSON object per line; returns how many.
+     *
+     * @param out where to write
+     * @return the number of events
+     * @throws IOException if writing fails
+     */
     public long export(Writer out) throws IOException {
         long count = 0;
         try (Connection connection = dataSource.getConnection()) {
@@ -110,6 +132,12 @@ public final class Transfer {
      * Imports an export into an empty store: checks every line first (format, order, chains, hashes, and that each
      * event is one Parley could have stored: {@link EventContent}), then writes all of it in one transaction. Nothing
      * is written when any line fails.
+     *
+     * @param file the export
+     * @return the number of events imported
+     * @throws IOException if the file cannot be read
+     * @throws BadLine if a line is malformed or does not verify
+     * @throws IllegalStateException if the store is not empty
      */
     public long importFrom(Path file) throws IOException {
         long events = check(file);

@@ -6,6 +6,7 @@ import dev.parley.shared.api.ParleyCommand;
 /** A command addressed to one border incident. */
 public interface IncidentCommand extends ParleyCommand {
 
+    /** @return the incident the command is addressed to */
     IncidentId incidentId();
 
     @Override

@@ -7,7 +7,17 @@ import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import java.util.List;
 
-/** A border incident was reported. */
+/**
+ * A border incident was reported.
+ *
+ * @param incidentId the incident
+ * @param location where it happened
+ * @param attackers the attacking sides' codes
+ * @param defenders the defending sides' codes
+ * @param description what happened
+ * @param occurredAt when it happened in the world (valid time)
+ * @param source who reported it
+ */
 @Revision("1")
 public record IncidentReportedEvent(IncidentId incidentId,
         String location,

@@ -11,6 +11,13 @@ import java.util.List;
 /**
  * The parties of the open round declare a ceasefire; every covered incident must exist and is put under the same
  * ceasefire.
+ *
+ * @param negotiationId the negotiation addressed
+ * @param effectiveFrom when the ceasefire takes effect
+ * @param terms the agreed terms
+ * @param coversIncidents the border incidents put under the ceasefire, distinct, possibly none
+ * @param occurredAt when it happened in the world (valid time)
+ * @param source who reported it
  */
 public record DeclareCeasefireCommand(@TargetAggregateIdentifier NegotiationId negotiationId,
                                       Instant effectiveFrom,
@@ -19,6 +26,18 @@ public record DeclareCeasefireCommand(@TargetAggregateIdentifier NegotiationId n
                                       Instant occurredAt,
                                       String source) implements NegotiationCommand {
 
+    /**
+     * Checks every field against the contract's rules and limits ({@link Fields}).
+     *
+     * @param negotiationId the negotiation addressed
+     * @param effectiveFrom when the ceasefire takes effect
+     * @param terms the agreed terms
+     * @param coversIncidents the border incidents put under the ceasefire, distinct, possibly none
+     * @param occurredAt when it happened in the world (valid time)
+     * @param source who reported it
+     * @throws dev.parley.shared.api.DomainRuleException with {@code INVALID_COMMAND} if a field is missing, malformed
+     *     or beyond its limits
+     */
     public DeclareCeasefireCommand {
         Fields.present(negotiationId, "negotiationId");
         Fields.time(effectiveFrom, "effectiveFrom");

@@ -9,6 +9,11 @@ import java.util.Optional;
 @FunctionalInterface
 public interface KnownIncidents {
 
-    /** When the reported incident happened, or empty when no such incident was reported. */
+    /**
+     * When the reported incident happened.
+     *
+     * @param incidentId the incident asked about
+     * @return when it happened, or empty when no such incident was reported
+     */
     Optional<Instant> occurredAt(IncidentId incidentId);
 }

@@ -6,7 +6,14 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** A state that is not a party offered to mediate. */
+/**
+ * A state that is not a party offered to mediate.
+ *
+ * @param negotiationId the negotiation
+ * @param mediator the code of the state offering to mediate
+ * @param occurredAt when it happened in the world (valid time)
+ * @param source who reported it
+ */
 @Revision("1")
 public record MediationOfferedEvent(NegotiationId negotiationId,
         String mediator,

@@ -6,6 +6,7 @@ import dev.parley.shared.api.ParleyCommand;
 /** A command addressed to one negotiation. */
 public interface NegotiationCommand extends ParleyCommand {
 
+    /** @return the negotiation the command is addressed to */
     NegotiationId negotiationId();
 
     @Override

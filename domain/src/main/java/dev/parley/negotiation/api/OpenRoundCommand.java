@@ -10,6 +10,14 @@ import java.util.List;
 /**
  * Opens a round of talks; round 1 creates the negotiation and must name at least two parties, later rounds may
  * omit them ({@code parties} is then {@code null}).
+ *
+ * @param negotiationId the negotiation addressed
+ * @param round the round's number, the last one plus one
+ * @param parties the parties' codes, at least two and distinct; {@code null} after round 1 to keep them
+ * @param mediators the mediators' codes, possibly none
+ * @param venue where the round is held
+ * @param occurredAt when it happened in the world (valid time)
+ * @param source who reported it
  */
 public record OpenRoundCommand(@TargetAggregateIdentifier NegotiationId negotiationId,
                                int round,
@@ -19,6 +27,19 @@ public record OpenRoundCommand(@TargetAggregateIdentifier NegotiationId negotiat
                                Instant occurredAt,
                                String source) implements NegotiationCommand {
 
+    /**
+     * Checks every field against the contract's rules and limits ({@link Fields}).
+     *
+     * @param negotiationId the negotiation addressed
+     * @param round the round's number, the last one plus one
+     * @param parties the parties' codes, at least two and distinct; {@code null} after round 1 to keep them
+     * @param mediators the mediators' codes, possibly none
+     * @param venue where the round is held
+     * @param occurredAt when it happened in the world (valid time)
+     * @param source who reported it
+     * @throws dev.parley.shared.api.DomainRuleException with {@code INVALID_COMMAND} if a field is missing, malformed
+     *     or beyond its limits, or round 1 names fewer than two parties
+     */
     public OpenRoundCommand {
         Fields.present(negotiationId, "negotiationId");
         Fields.round(round);

@@ -11,7 +11,12 @@ public final class EventTypes {
     private EventTypes() {
     }
 
-    /** The public name of events of {@code eventClass}. */
+    /**
+     * The public name of events of {@code eventClass}.
+     *
+     * @param eventClass an event record's class
+     * @return its simple name without the {@code Event} suffix
+     */
     public static String nameOf(Class<?> eventClass) {
         String name = eventClass.getSimpleName();
         return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;

@@ -7,6 +7,12 @@ package dev.parley.shared.api;
  */
 public class FieldLimitException extends DomainRuleException {
 
+    /**
+     * A field beyond a limit.
+     *
+     * @param code the error code, {@link ErrorCode#INVALID_COMMAND} or {@link ErrorCode#INVALID_COUNT}
+     * @param message the sentence naming the field and its limit
+     */
     public FieldLimitException(ErrorCode code, String message) {
         super(code, message);
     }

@@ -41,7 +41,14 @@ public final class Fields {
     private Fields() {
     }
 
-    /** Required free text: non-blank, valid Unicode, at most {@value #MAX_TEXT_LENGTH} code points. */
+    /**
+     * Required free text: non-blank, valid Unicode, at most {@value #MAX_TEXT_LENGTH} code points.
+     *
+     * @param value the text
+     * @param field the field's name, for the message
+     * @return {@code value}
+     * @throws DomainRuleException if it is missing, blank or beyond a limit
+     */
     public static String text(String value, String field) {
         if (value == null || value.isBlank()) {
             throw invalid(field + " is required and may not be blank");
@@ -54,17 +61,36 @@ public final class Fields {
     /**
      * A required identifier: 1 to {@value #MAX_ID_LENGTH} code points of valid Unicode, without control or bidi
      * characters, and not made only of spaces and invisible characters.
+     *
+     * @param value the identifier
+     * @param field the field's name, for the message
+     * @return {@code value}
+     * @throws DomainRuleException if it breaks one of these rules
      */
     public static String id(String value, String field) {
         return name(value, field, MAX_ID_LENGTH);
     }
 
-    /** A required party, side or mediator code: the rules of {@link #id} with at most {@value #MAX_CODE_LENGTH}. */
+    /**
+     * A required party, side or mediator code: the rules of {@link #id} with at most {@value #MAX_CODE_LENGTH}.
+     *
+     * @param value the code
+     * @param field the field's name, for the message
+     * @return {@code value}
+     * @throws DomainRuleException if it breaks one of these rules
+     */
     public static String code(String value, String field) {
         return name(value, field, MAX_CODE_LENGTH);
     }
 
-    /** A required time within the years 1900 to 9999 (UTC). */
+    /**
+     * A required time within the years 1900 to 9999 (UTC).
+     *
+     * @param value the time
+     * @param field the field's name, for the message
+     * @return {@code value}
+     * @throws DomainRuleException if it is missing or outside those years
+     */
     public static Instant time(Instant value, String field) {
         present(value, field);
         if (!isInRange(value)) {
@@ -73,17 +99,35 @@ public final class Fields {
         return value;
     }
 
-    /** Whether a time lies within the years 1900 to 9999 (UTC). */
+    /**
+     * Whether a time lies within the years 1900 to 9999 (UTC).
+     *
+     * @param value a time, not null
+     * @return true from {@link #EARLIEST} up to, not including, {@link #END}
+     */
     public static boolean isInRange(Instant value) {
         return !value.isBefore(EARLIEST) && value.isBefore(END);
     }
 
-    /** The sentence for a time outside the accepted years. */
+    /**
+     * The sentence for a time outside the accepted years.
+     *
+     * @param field the field's name
+     * @param value the time it held
+     * @return the message
+     */
     public static String outOfRange(String field, Instant value) {
         return field + " " + value + " is outside the accepted years 1900 to 9999";
     }
 
-    /** A casualty count: 0 to {@value #MAX_COUNT}, else {@link ErrorCode#INVALID_COUNT}. */
+    /**
+     * A casualty count: 0 to {@value #MAX_COUNT}, else {@link ErrorCode#INVALID_COUNT}.
+     *
+     * @param value the count
+     * @param field the field's name, for the message
+     * @return {@code value}
+     * @throws DomainRuleException if it is negative or above the limit
+     */
     public static int count(int value, String field) {
         if (value < 0) {
             throw new DomainRuleException(INVALID_COUNT, field + " must be 0 to " + MAX_COUNT + ", was " + value);
@@ -94,7 +138,13 @@ public final class Fields {
         return value;
     }
 
-    /** A round number: 1 to {@value #MAX_ROUND}. */
+    /**
+     * A round number: 1 to {@value #MAX_ROUND}.
+     *
+     * @param value the round number
+     * @return {@code value}
+     * @throws DomainRuleException if it is below 1 or above the limit
+     */
     public static int round(int value) {
         if (value < 1) {
             throw invalid("round must be 1 to " + MAX_ROUND + ", was " + value);
@@ -105,6 +155,15 @@ public final class Fields {
         return value;
     }
 
+    /**
+     * A required value of any type, checked only for presence.
+     *
+     * @param value the value
+     * @param field the field's name, for the message
+     * @param <T> the value's type
+     * @return {@code value}
+     * @throws DomainRuleException if it is null
+     */
     public static <T> T present(T value, String field) {
         if (value == null) {
             throw invalid(field + " is required");
@@ -112,20 +171,42 @@ public final class Fields {
         return value;
     }
 
-    /** A required list of distinct free texts; it may be empty. */
+    /**
+     * A required list of distinct free texts; it may be empty.
+     *
+     * @param values the texts, each checked as {@link #text}
+     * @param field the field's name, for the message
+     * @return an unmodifiable copy
+     * @throws DomainRuleException if the list is missing, too long, repeats an entry or holds an invalid one
+     */
     public static List<String> texts(List<String> values, String field) {
         List<String> checked = textsAllowingRepeats(values, field);
         requireDistinct(checked, field);
         return checked;
     }
 
-    /** A required list of free texts that may repeat; it may be empty. */
+    /**
+     * A required list of free texts that may repeat; it may be empty.
+     *
+     * @param values the texts, each checked as {@link #text}
+     * @param field the field's name, for the message
+     * @return an unmodifiable copy
+     * @throws DomainRuleException if the list is missing, too long or holds an invalid entry
+     */
     public static List<String> textsAllowingRepeats(List<String> values, String field) {
         list(values, field).forEach(value -> text(value, field + " entry"));
         return List.copyOf(values);
     }
 
-    /** A required list of distinct codes (parties, sides, mediators) with at least {@code minimum} entries. */
+    /**
+     * A required list of distinct codes (parties, sides, mediators) with at least {@code minimum} entries.
+     *
+     * @param values the codes, each checked as {@link #code}
+     * @param field the field's name, for the message
+     * @param minimum the fewest entries accepted
+     * @return an unmodifiable copy
+     * @throws DomainRuleException if the list is missing, too short, too long, repeats a code or holds an invalid one
+     */
     public static List<String> codes(List<String> values, String field, int minimum) {
         list(values, field).forEach(value -> code(value, field + " entry"));
         requireDistinct(values, field);
@@ -135,13 +216,27 @@ public final class Fields {
         return List.copyOf(values);
     }
 
-    /** A required list of distinct, present values (each checked by its own type); it may be empty. */
+    /**
+     * A required list of distinct, present values (each checked by its own type); it may be empty.
+     *
+     * @param values the values
+     * @param field the field's name, for the message
+     * @param <T> the values' type
+     * @return an unmodifiable copy
+     * @throws DomainRuleException if the list is missing, too long, repeats a value or holds a null
+     */
     public static <T> List<T> distinct(List<T> values, String field) {
         list(values, field).forEach(value -> present(value, field + " entry"));
         requireDistinct(values, field);
         return List.copyOf(values);
     }
 
+    /**
+     * The exception for an invalid command, to be thrown by the caller.
+     *
+     * @param message the sentence naming what is wrong
+     * @return a {@link DomainRuleException} with {@link ErrorCode#INVALID_COMMAND}
+     */
     public static DomainRuleException invalid(String message) {
         return new DomainRuleException(INVALID_COMMAND, message);
     }
@@ -150,6 +245,13 @@ public final class Fields {
         return new FieldLimitException(INVALID_COMMAND, message);
     }
 
+    /**
+     * Whether two lists hold the same entries, whatever their order and repeats.
+     *
+     * @param left one list
+     * @param right the other list
+     * @return true if every entry of each is in the other
+     */
     public static boolean sameEntries(List<String> left, List<String> right) {
         return Objects.equals(new HashSet<>(left), new HashSet<>(right));
     }

@@ -8,12 +8,12 @@ import java.time.Instant;
  */
 public interface ParleyCommand {
 
-    /** The aggregate the command is addressed to, as a raw identifier. */
+    /** @return the aggregate the command is addressed to, as a raw identifier */
     String aggregateId();
 
-    /** When it happened in the world (valid time). */
+    /** @return when it happened in the world (valid time) */
     Instant occurredAt();
 
-    /** Who reported it. */
+    /** @return who reported it */
     String source();
 }

@@ -5,9 +5,9 @@ import java.time.Instant;
 /** What every event of Parley records besides its own facts: when it happened in the world, and who said so. */
 public interface ParleyEvent {
 
-    /** When it happened in the world (valid time). */
+    /** @return when it happened in the world (valid time) */
     Instant occurredAt();
 
-    /** Who reported it. */
+    /** @return who reported it */
     String source();
 }

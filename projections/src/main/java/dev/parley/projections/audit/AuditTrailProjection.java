@@ -44,6 +44,7 @@ import static dev.parley.projections.schema.Tables.AuditEntries.TABLE;
 @ProcessingGroup(AuditTrailProjection.PROCESSING_GROUP)
 public class AuditTrailProjection {
 
+    /** The processing group, and the name of the processor that runs the projection. */
     public static final String PROCESSING_GROUP = "audit";
 
     /** Every column, in the order entries are written and read. */
@@ -54,6 +55,11 @@ public class AuditTrailProjection {
     private final Jdbc jdbc;
     private final ObjectMapper json = ParleyJson.mapper();
 
+    /**
+     * A projection writing through Axon's connections, in the processor's transaction.
+     *
+     * @param connections connections to the database of {@code audit_entry}
+     */
     public AuditTrailProjection(ConnectionProvider connections) {
         this.jdbc = new Jdbc(connections);
     }

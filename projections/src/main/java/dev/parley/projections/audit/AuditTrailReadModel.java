@@ -15,6 +15,7 @@ import java.util.List;
  */
 public final class AuditTrailReadModel {
 
+    /** The declaration: processing group, projection, table, migrations and the fork's handler. */
     public static final ReadModel DEFINITION = new ReadModel(
             AuditTrailProjection.PROCESSING_GROUP,
             AuditTrailProjection::new,

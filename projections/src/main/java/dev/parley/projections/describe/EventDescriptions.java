@@ -26,6 +26,13 @@ public final class EventDescriptions {
     private EventDescriptions() {
     }
 
+    /**
+     * The event in one line, naming its parties, sides and times; an event type without a sentence of its own is
+     * described by its name.
+     *
+     * @param event an event payload
+     * @return the sentence
+     */
     public static String describe(Object event) {
         if (event instanceof RoundOpenedEvent e) {
             return "Round " + e.round() + " of " + e.negotiationId() + " opened in " + e.venue() + " between "
@@ -77,7 +84,12 @@ public final class EventDescriptions {
         return EventTypes.nameOf(event.getClass());
     }
 
-    /** A time as a date when it falls on midnight UTC, else the full instant. */
+    /**
+     * A time as a date when it falls on midnight UTC, else the full instant.
+     *
+     * @param instant a time
+     * @return {@code 2025-10-12} or {@code 2025-10-12T08:30:00Z}
+     */
     public static String time(Instant instant) {
         if (instant.atOffset(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT)) {
             return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();

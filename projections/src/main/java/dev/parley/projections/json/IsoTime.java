@@ -18,7 +18,10 @@ public final class IsoTime {
     /**
      * Parses {@code 2025-10-12} or {@code 2025-10-12T08:30:00+05:00}.
      *
+     * @param text the time as written
+     * @return the instant, a date alone at 00:00 UTC
      * @throws DateTimeParseException when the text is neither
+     *
      */
     public static Instant parse(String text) {
         if (text.length() == 10) {

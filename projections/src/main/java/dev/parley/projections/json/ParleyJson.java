@@ -39,12 +39,20 @@ public final class ParleyJson {
     private ParleyJson() {
     }
 
-    /** The shared, fully configured mapper; do not reconfigure it. */
+    /**
+     * The shared, fully configured mapper; do not reconfigure it.
+     *
+     * @return the mapper
+     */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
 
-    /** A fresh mapper with the same configuration, for owners that must not share one (such as Axon's serializer). */
+    /**
+     * A fresh mapper with the same configuration, for owners that must not share one (such as Axon's serializer).
+     *
+     * @return a new mapper
+     */
     public static ObjectMapper create() {
         ObjectMapper mapper = new ObjectMapper();
         mapper.registerModule(new JavaTimeModule());
@@ -60,6 +68,8 @@ public final class ParleyJson {
      * Parley's types for a mapper configured elsewhere (a Spring application's, which picks up a {@link Module}
      * bean): identifiers written as their plain value and read from it, or from the {@code {"value":…}} object a
      * mapper without this module expects; times read as in command files. Register it after {@link JavaTimeModule}.
+     *
+     * @return the module, named {@code parley}
      */
     public static Module module() {
         SimpleModule module = new SimpleModule("parley");
@@ -73,6 +83,9 @@ public final class ParleyJson {
      * The domain rule a command's JSON broke, with its error code, as the command's constructor threw it (Jackson
      * wraps it, in a {@code ValueInstantiationException} for instance); JSON that never reached a constructor
      * (malformed, a wrong type, an unparsable time) is {@code INVALID_COMMAND}, as a command-file line would be.
+     *
+     * @param error what Jackson threw reading a command
+     * @return the exception to throw, carrying the error code
      */
     public static DomainRuleException ruleBroken(JsonProcessingException error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {

@@ -24,6 +24,20 @@ import java.util.Objects;
 public record ReadModel(String name, Projection projection, List<Table> tables, Migrations migrations,
                         ForkAnswers forkAnswers, HistoryAnswers historyAnswers) {
 
+    /**
+     * Checks the declaration.
+     *
+     * @param name its processing group, which is also the name of its processor and of its tokens
+     * @param projection makes the projection: an object with {@code @EventHandler}s, a {@code @ResetHandler} that
+     *     empties its tables, and the {@code @QueryHandler}s that read them
+     * @param tables every table it fills, with the columns that identify a row (compared after a replay)
+     * @param migrations the Flyway migrations that create its tables
+     * @param forkAnswers makes the query handlers that answer its queries inside a what-if fork
+     * @param historyAnswers makes the query handler that answers, on the record, its queries that read the event store
+     *     rather than its tables (time travel); null when it has none
+     * @throws NullPointerException if the name, projection, migrations or fork answers are missing
+     * @throws IllegalArgumentException if the name is blank or no table is declared
+     */
     public ReadModel {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(projection, "projection");
@@ -38,7 +52,15 @@ public record ReadModel(String name, Projection projection, List<Table> tables, 
         }
     }
 
-    /** A read model whose every query reads its tables. */
+    /**
+     * A read model whose every query reads its tables.
+     *
+     * @param name its processing group, which is also the name of its processor and of its tokens
+     * @param projection makes the projection
+     * @param tables every table it fills, with the columns that identify a row
+     * @param migrations the Flyway migrations that create its tables
+     * @param forkAnswers makes the query handlers that answer its queries inside a what-if fork
+     */
     public ReadModel(String name, Projection projection, List<Table> tables, Migrations migrations,
                      ForkAnswers forkAnswers) {
         this(name, projection, tables, migrations, forkAnswers, null);
@@ -47,24 +69,56 @@ public record ReadModel(String name, Projection projection, List<Table> tables, 
     /** Makes a read model's projection over the connections of the processor's transaction. */
     @FunctionalInterface
     public interface Projection {
+        /**
+         * Makes the projection.
+         *
+         * @param connections connections that take part in the processor's transaction
+         * @return an object with event, reset and query handlers
+         */
         Object create(ConnectionProvider connections);
     }
 
     /** Makes the query handler that answers a read model's queries from the record's event store. */
     @FunctionalInterface
     public interface HistoryAnswers {
+        /**
+         * Makes the query handler.
+         *
+         * @param events the record's event store
+         * @param connections connections to the record's database
+         * @return an object with query handlers
+         */
         Object create(EventStore events, ConnectionProvider connections);
     }
 
     /** Makes the query handlers that answer a read model's queries inside a fork, from the fork's history. */
     @FunctionalInterface
     public interface ForkAnswers {
+        /**
+         * Makes the query handlers.
+         *
+         * @param history what the fork offers
+         * @return objects with query handlers
+         */
         List<Object> create(ForkHistory history);
     }
 
-    /** A table of a read model and the columns that identify one of its rows, in the order rows are compared. */
+    /**
+     * A table of a read model and the columns that identify one of its rows, in the order rows are compared.
+     *
+     * @param name the table's name
+     * @param keyColumns the columns that identify a row, at least one
+     */
     public record Table(String name, List<String> keyColumns) {
 
+        /**
+         * Checks the declaration.
+         *
+         * @param name the table's name
+         * @param keyColumns the columns that identify a row, at least one
+         * @throws NullPointerException if the name is missing
+         * @throws IllegalArgumentException if there are no key columns
+         */
         public Table {
             Objects.requireNonNull(name, "name");
             keyColumns = List.copyOf(keyColumns);
@@ -77,6 +131,9 @@ public record ReadModel(String name, Projection projection, List<Table> tables, 
     /**
      * Where a read model's Flyway migrations are and which history table records them. Migrations sharing a history
      * table share one sequence of versions and run together.
+     *
+     * @param location the Flyway location of the scripts, such as {@code classpath:db/parley}
+     * @param historyTable the Flyway history table that records them
      */
     public record Migrations(String location, String historyTable) {
 
@@ -86,6 +143,13 @@ public record ReadModel(String name, Projection projection, List<Table> tables, 
          */
         public static final Migrations PARLEY = new Migrations("classpath:db/parley", "parley_schema_history");
 
+        /**
+         * Checks the declaration.
+         *
+         * @param location the Flyway location of the scripts, such as {@code classpath:db/parley}
+         * @param historyTable the Flyway history table that records them
+         * @throws NullPointerException if either is missing
+         */
         public Migrations {
             Objects.requireNonNull(location, "location");
             Objects.requireNonNull(historyTable, "historyTable");

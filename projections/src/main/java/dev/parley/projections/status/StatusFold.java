@@ -35,6 +35,11 @@ public final class StatusFold {
     /**
      * The view of an aggregate of {@code aggregateType} after {@code event}: a {@link NegotiationView} or an
      * {@link IncidentView}; {@code current} is null before the first event, and so is the answer for other types.
+     *
+     * @param aggregateType the aggregate type, as in {@link AggregateTypes}
+     * @param current the view before the event, or null
+     * @param event the event
+     * @return the view after it
      */
     public static Object apply(String aggregateType, Object current, Object event) {
         if (AggregateTypes.NEGOTIATION.equals(aggregateType)) {
@@ -46,7 +51,13 @@ public final class StatusFold {
         return null;
     }
 
-    /** The negotiation after {@code event}; {@code current} is null before the first event. */
+    /**
+     * The negotiation after {@code event}; {@code current} is null before the first event.
+     *
+     * @param current the negotiation before the event, or null
+     * @param event an event of the negotiation
+     * @return the negotiation after it; unchanged by events it does not know
+     */
     public static NegotiationView apply(NegotiationView current, Object event) {
         if (event instanceof RoundOpenedEvent opened) {
             List<RoundView> rounds = current == null ? List.of() : current.rounds();
@@ -90,7 +101,13 @@ public final class StatusFold {
         return current;
     }
 
-    /** The incident after {@code event}; {@code current} is null before the first event. */
+    /**
+     * The incident after {@code event}; {@code current} is null before the first event.
+     *
+     * @param current the incident before the event, or null
+     * @param event an event of the incident
+     * @return the incident after it; unchanged by events it does not know
+     */
     public static IncidentView apply(IncidentView current, Object event) {
         if (event instanceof IncidentReportedEvent reported) {
             return new IncidentView(reported.incidentId().value(), IncidentStatus.ACTIVE, reported.location(),

@@ -26,12 +26,22 @@ public class StatusHistory {
     private final Function<String, DomainEventStream> streams;
     private final Supplier<List<String>> ids;
 
-    /** Over the record: each aggregate's stream from the event store, the aggregates from the status table. */
+    /**
+     * Over the record: each aggregate's stream from the event store, the aggregates from the status table.
+     *
+     * @param events the record's event store
+     * @param connections connections to the database of the status table
+     */
     public StatusHistory(EventStore events, ConnectionProvider connections) {
         this(id -> events.readEvents(id, 0), new StatusStore(connections)::ids);
     }
 
-    /** Over any history: {@code streams} gives an aggregate's whole stream, {@code ids} every aggregate in it. */
+    /**
+     * Over any history: {@code streams} gives an aggregate's whole stream, {@code ids} every aggregate in it.
+     *
+     * @param streams gives the whole stream of an aggregate by id
+     * @param ids gives the id of every aggregate
+     */
     public StatusHistory(Function<String, DomainEventStream> streams, Supplier<List<String>> ids) {
         this.streams = streams;
         this.ids = ids;
@@ -39,6 +49,12 @@ public class StatusHistory {
 
 
 
+    /**
+     * The status at a valid time, by what was recorded by a transaction time.
+     *
+     * @param query the aggregate, or all, and both time bounds
+     * @return the aggregates that existed then, as they stood
+     */
     @QueryHandler
     public StatusReport handle(FindStatusAsOfQuery query) {
         return fold(query.aggregateId() != null ? List.of(query.aggregateId()) : ids.get(), message -> Times.notAfter(message.getTimestamp(), query.knownAt())

@@ -20,10 +20,16 @@ import static dev.parley.shared.api.AggregateTypes.NEGOTIATION;
 @ProcessingGroup(StatusProjection.PROCESSING_GROUP)
 public class StatusProjection {
 
+    /** The processing group, and the name of the processor that runs the projection. */
     public static final String PROCESSING_GROUP = "status";
 
     private final StatusStore store;
 
+    /**
+     * A projection writing through Axon's connections, in the processor's transaction.
+     *
+     * @param connections connections to the database of {@code status_view}
+     */
     public StatusProjection(ConnectionProvider connections) {
         this.store = new StatusStore(connections);
     }

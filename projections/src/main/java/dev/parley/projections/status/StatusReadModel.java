@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class StatusReadModel {
 
+    /** The declaration: processing group, projection, table, migrations, the fork's handlers and time travel. */
     public static final ReadModel DEFINITION = new ReadModel(
             StatusProjection.PROCESSING_GROUP,
             StatusProjection::new,

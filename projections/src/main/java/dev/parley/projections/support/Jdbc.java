@@ -17,27 +17,60 @@ public final class Jdbc {
     /** Sets the parameters of a statement. */
     @FunctionalInterface
     public interface Binder {
+        /**
+         * Sets the parameters.
+         *
+         * @param statement the prepared statement
+         * @throws SQLException if the driver refuses a value
+         */
         void bind(PreparedStatement statement) throws SQLException;
     }
 
     /** Sets the parameters of a statement for one item of a batch. */
     @FunctionalInterface
     public interface ItemBinder<T> {
+        /**
+         * Sets the parameters for {@code item}.
+         *
+         * @param statement the prepared statement
+         * @param item the item of the batch
+         * @throws SQLException if the driver refuses a value
+         */
         void bind(PreparedStatement statement, T item) throws SQLException;
     }
 
     /** Reads one row. */
     @FunctionalInterface
     public interface RowReader<T> {
+        /**
+         * Reads the current row.
+         *
+         * @param row the result set, on the row to read
+         * @return the row's value
+         * @throws SQLException if a column cannot be read
+         */
         T read(ResultSet row) throws SQLException;
     }
 
     private final ConnectionProvider connections;
 
+    /**
+     * Helpers over {@code connections}.
+     *
+     * @param connections Axon's connections, which take part in the current unit of work's transaction
+     */
     public Jdbc(ConnectionProvider connections) {
         this.connections = connections;
     }
 
+    /**
+     * Runs one insert, update or delete.
+     *
+     * @param sql the statement
+     * @param binder sets its parameters
+     * @return the number of rows changed
+     * @throws ReadModelStorageException if the database refuses it
+     */
     public int update(String sql, Binder binder) {
         try (Connection connection = connections.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -48,7 +81,15 @@ public final class Jdbc {
         }
     }
 
-    /** Runs one statement for each of {@code items} as a JDBC batch. */
+    /**
+     * Runs one statement for each of {@code items} as a JDBC batch.
+     *
+     * @param sql the statement
+     * @param items the items, possibly none
+     * @param binder sets the parameters for one item
+     * @param <T> the items' type
+     * @throws ReadModelStorageException if the database refuses it
+     */
     public <T> void batch(String sql, List<T> items, ItemBinder<T> binder) {
         if (items.isEmpty()) {
             return;
@@ -68,6 +109,12 @@ public final class Jdbc {
     /**
      * The events of {@code events} whose position {@code table} does not hold yet in its column {@code position}:
      * one range query per batch, so a batch delivered twice inserts nothing twice.
+     *
+     * @param table the read model's table
+     * @param position its column holding event positions
+     * @param events a batch of events
+     * @return those events not yet in the table, in their order
+     * @throws ReadModelStorageException if the query fails
      */
     public List<StoredEvent> notYetIn(String table, String position, List<StoredEvent> events) {
         if (events.isEmpty()) {
@@ -85,6 +132,16 @@ public final class Jdbc {
         return events.stream().filter(event -> !present.contains(event.position())).toList();
     }
 
+    /**
+     * Runs a query and reads every row.
+     *
+     * @param sql the query
+     * @param binder sets its parameters
+     * @param reader reads one row
+     * @param <T> a row's value
+     * @return the rows' values, in the query's order
+     * @throws ReadModelStorageException if the query fails
+     */
     public <T> List<T> query(String sql, Binder binder, RowReader<T> reader) {
         try (Connection connection = connections.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -19,7 +19,12 @@ public final class StoredJson {
     private StoredJson() {
     }
 
-    /** The payload's JSON as stored, or null when no serializer was handed over. */
+    /**
+     * The payload's JSON as stored, or null when no serializer was handed over.
+     *
+     * @param message an event message
+     * @return its payload's JSON, or null
+     */
     public static String payload(EventMessage<?> message) {
         if (!CurrentUnitOfWork.isStarted()) {
             return null;

@@ -15,6 +15,9 @@ public final class Times {
     /**
      * Microseconds since the epoch, rounded down; held at the bounds of a long for the few times beyond them (about
      * 292,000 years away), which commands refuse but stores written by earlier versions may hold.
+     *
+     * @param instant a time
+     * @return its microseconds since the epoch
      */
     public static long micros(Instant instant) {
         long seconds = instant.getEpochSecond();
@@ -27,12 +30,23 @@ public final class Times {
         return seconds * 1_000_000L + instant.getNano() / 1_000;
     }
 
-    /** Microseconds of {@code instant}, or {@link Long#MAX_VALUE} when there is no bound. */
+    /**
+     * Microseconds of {@code instant}, or {@link Long#MAX_VALUE} when there is no bound.
+     *
+     * @param instantOrNull a bound, or null for none
+     * @return its microseconds, or {@link Long#MAX_VALUE}
+     */
     public static long upperBound(Instant instantOrNull) {
         return instantOrNull == null ? Long.MAX_VALUE : micros(instantOrNull);
     }
 
-    /** Whether {@code moment} lies at or before {@code boundOrNull}; no bound takes everything. */
+    /**
+     * Whether {@code moment} lies at or before {@code boundOrNull}; no bound takes everything.
+     *
+     * @param moment a time
+     * @param boundOrNull the bound, or null for none
+     * @return true if the moment is within the bound
+     */
     public static boolean notAfter(Instant moment, Instant boundOrNull) {
         return boundOrNull == null || !moment.isAfter(boundOrNull);
     }

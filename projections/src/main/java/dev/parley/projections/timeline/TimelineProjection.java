@@ -34,6 +34,7 @@ import static dev.parley.projections.schema.Tables.TimelineEntries.TABLE;
 @ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
 public class TimelineProjection {
 
+    /** The processing group, and the name of the processor that runs the projection. */
     public static final String PROCESSING_GROUP = "timeline";
 
     private static final Comparator<TimelineEntry> TIMELINE_ORDER =
@@ -41,6 +42,11 @@ public class TimelineProjection {
 
     private final Jdbc jdbc;
 
+    /**
+     * A projection writing through Axon's connections, in the processor's transaction.
+     *
+     * @param connections connections to the database of {@code timeline_entry}
+     */
     public TimelineProjection(ConnectionProvider connections) {
         this.jdbc = new Jdbc(connections);
     }
@@ -101,7 +107,14 @@ public class TimelineProjection {
         return new Timeline(ordered(entries, query.at(), query.knownAt()));
     }
 
-    /** Entries that lie within both time bounds (null for none), in timeline order. */
+    /**
+     * Entries that lie within both time bounds (null for none), in timeline order.
+     *
+     * @param entries the entries, in any order
+     * @param at the valid time bound, or null
+     * @param knownAt the transaction time bound, or null
+     * @return the entries kept, ordered by {@code occurredAt}, then by position
+     */
     public static List<TimelineEntry> ordered(List<TimelineEntry> entries, Instant at, Instant knownAt) {
         return entries.stream()
                       .filter(entry -> Times.notAfter(entry.occurredAt(), at))

@@ -14,6 +14,7 @@ import java.util.List;
  */
 public final class TimelineReadModel {
 
+    /** The declaration: processing group, projection, table, migrations and the fork's handler. */
     public static final ReadModel DEFINITION = new ReadModel(
             TimelineProjection.PROCESSING_GROUP,
             TimelineProjection::new,

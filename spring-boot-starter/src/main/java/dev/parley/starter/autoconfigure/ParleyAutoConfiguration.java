@@ -77,7 +77,13 @@ import java.util.Map;
 @EnableConfigurationProperties(ParleyProperties.class)
 public class ParleyAutoConfiguration {
 
-    /** Parley's schema on the application's database, migrated before anything reads or writes it. */
+    /**
+     * Parley's schema on the application's database, migrated before anything reads or writes it.
+     *
+     * @param dataSource the application's database
+     * @param readModels every read model declared as a bean, whose migrations run too
+     * @return the store; Spring does not close it, the application owns the data source
+     */
     @Bean(destroyMethod = "")
     @ConditionalOnMissingBean
     @DependsOnDatabaseInitialization
@@ -85,6 +91,11 @@ public class ParleyAutoConfiguration {
         return Store.of(dataSource, declared(readModels).stream().map(ReadModel::migrations).distinct().toList());
     }
 
+    /**
+     * Parley's Jackson serializer as Axon's general serializer, unless the application has one.
+     *
+     * @return the serializer
+     */
     @Bean
     @Primary
     @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "!eventSerializer,messageSerializer")
@@ -92,6 +103,11 @@ public class ParleyAutoConfiguration {
         return ParleyComponents.serializer();
     }
 
+    /**
+     * Parley's Jackson serializer for Axon's messages, unless the application has one.
+     *
+     * @return the serializer
+     */
     @Bean
     @Qualifier("messageSerializer")
     @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "messageSerializer")
@@ -99,6 +115,11 @@ public class ParleyAutoConfiguration {
         return ParleyComponents.serializer();
     }
 
+    /**
+     * Parley's Jackson serializer for stored events, unless the application has one.
+     *
+     * @return the serializer
+     */
     @Bean
     @Qualifier("eventSerializer")
     @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "eventSerializer")
@@ -106,17 +127,37 @@ public class ParleyAutoConfiguration {
         return ParleyComponents.serializer();
     }
 
+    /**
+     * Parley's upcasters, which Axon adds to the application's own.
+     *
+     * @return the chain of Parley's upcasters
+     */
     @Bean
     public EventUpcaster parleyUpcasters() {
         return new EventUpcasterChain(ParleyComponents.upcasters());
     }
 
+    /**
+     * Puts the provenance every stored event carries in its metadata: correlation, causation, actor and command-file
+     * line.
+     *
+     * @return the correlation data provider
+     */
     @Bean
     @ConditionalOnMissingBean
     public CorrelationDataProvider parleyProvenance() {
         return ParleyComponents.provenance();
     }
 
+    /**
+     * Parley's hashing event storage engine on Parley's schema, unless the application has an engine or a store.
+     *
+     * @param store the migrated store, asked for so the schema exists first
+     * @param connectionProvider Axon's connections to the application's database
+     * @param transactionManager Axon's transaction manager
+     * @param configuration Axon's configuration, for its upcaster chain and event serializer
+     * @return the storage engine
+     */
     @Bean
     @ConditionalOnMissingBean({EventStorageEngine.class, EventStore.class})
     public EventStorageEngine eventStorageEngine(Store store, ConnectionProvider connectionProvider,
@@ -126,6 +167,15 @@ public class ParleyAutoConfiguration {
                                                    configuration.upcasterChain(), configuration.eventSerializer());
     }
 
+    /**
+     * Axon's JDBC token store on Parley's schema, unless the application has one.
+     *
+     * @param store the migrated store, asked for so the schema exists first
+     * @param connectionProvider Axon's connections to the application's database
+     * @param readModels the read models module, for this node's id
+     * @param properties the claim timeout of processing segments
+     * @return the token store
+     */
     @Bean
     @ConditionalOnMissingBean
     public TokenStore tokenStore(Store store, ConnectionProvider connectionProvider,
@@ -136,6 +186,10 @@ public class ParleyAutoConfiguration {
     /**
      * Axon's default snapshotter for a configuration without Spring, which knows every aggregate the configuration
      * holds; Spring's looks only for aggregates declared as beans, and Parley's are not.
+     *
+     * @param configuration Axon's configuration
+     * @param transactionManager the transaction manager snapshots are taken in
+     * @return the snapshotter
      */
     @Bean
     @ConditionalOnMissingBean
@@ -156,12 +210,26 @@ public class ParleyAutoConfiguration {
     /**
      * Not cached: an application's transaction may roll a command's events back after the command was decided,
      * and a cached aggregate would still hold them.
+     *
+     * @param properties how often to snapshot
+     * @return the domain module
      */
     @Bean
     public ParleyDomainModule parleyDomainModule(ParleyProperties properties) {
         return new ParleyDomainModule(properties.snapshotEvery(), false);
     }
 
+    /**
+     * Parley's read models as Axon processors, with the application's read models declared as beans; a processor
+     * named in {@code axon.eventhandling.processors} keeps the application's settings.
+     *
+     * @param store the migrated store, whose data source the read models write to
+     * @param connectionProvider Axon's connections to the application's database
+     * @param properties whether read models run, their segments and claim timeout
+     * @param axonProcessors Axon's processor settings, when there are any
+     * @param readModels the application's own read models
+     * @return the read models module, with a new node id
+     */
     @Bean
     public ParleyReadModelsModule parleyReadModelsModule(Store store, ConnectionProvider connectionProvider,
                                                          ParleyProperties properties,
@@ -178,18 +246,33 @@ public class ParleyAutoConfiguration {
     /**
      * The stream types the domain module registers, as a bean too: Spring resolves the parameters of the
      * aggregates' handlers from beans.
+     *
+     * @param configuration Axon's configuration
+     * @return the domain module's {@link KnownIncidents}
      */
     @Bean
     public KnownIncidents parleyKnownIncidents(Configuration configuration) {
         return configuration.getComponent(KnownIncidents.class);
     }
 
+    /**
+     * Refuses a command addressed to an id that names a stream of the other aggregate type.
+     *
+     * @param configuration Axon's configuration, for the stream types
+     * @return the interceptor, first among the command handler interceptors
+     */
     @Bean
     @Order(1)
     public MessageHandlerInterceptor<CommandMessage<?>> parleyStreamTypeGuard(Configuration configuration) {
         return commandInterceptor(configuration, 0);
     }
 
+    /**
+     * Turns Axon's failure to load a missing aggregate into the domain's unknown negotiation or incident.
+     *
+     * @param configuration Axon's configuration, for the stream types
+     * @return the interceptor, second among the command handler interceptors
+     */
     @Bean
     @Order(2)
     public MessageHandlerInterceptor<CommandMessage<?>> parleyMissingAggregateInterceptor(
@@ -204,12 +287,24 @@ public class ParleyAutoConfiguration {
                 configuration.getComponent(StreamTypes.class)).get(index);
     }
 
+    /**
+     * The operating system user as the actor of every command, unless the application or Spring Security provides
+     * one.
+     *
+     * @return the actor provider
+     */
     @Bean
     @ConditionalOnMissingBean
     public ActorProvider actorProvider() {
         return ActorProvider.operatingSystemUser();
     }
 
+    /**
+     * Adds the actor to every command's metadata as it is dispatched.
+     *
+     * @param actors who is acting
+     * @return the dispatch interceptor
+     */
     @Bean
     public MessageDispatchInterceptor<CommandMessage<?>> parleyActorInterceptor(ActorProvider actors) {
         return ParleyComponents.actorInterceptor(actors);
@@ -219,6 +314,10 @@ public class ParleyAutoConfiguration {
      * Axon's gateway, retrying commands that conflicted with another writer, unless the sender is inside a
      * transaction: the retry would run outside it, and its events would stay when the sender's transaction rolls
      * back, so the conflict fails that transaction instead. The actor is added by Axon's interceptor wiring.
+     *
+     * @param commandBus Axon's command bus
+     * @param properties how often and after what backoff to retry
+     * @return the gateway
      */
     @Bean
     @ConditionalOnMissingBean
@@ -229,7 +328,15 @@ public class ParleyAutoConfiguration {
                                                List.of());
     }
 
-    /** Parley over Axon's configuration, which Spring starts and stops; closing it leaves the DataSource open. */
+    /**
+     * Parley over Axon's configuration, which Spring starts and stops; closing it leaves the DataSource open.
+     *
+     * @param configuration Axon's configuration
+     * @param store the migrated store
+     * @param readModels the read models module
+     * @param properties whether read models run, and the signing keys' directory
+     * @return Parley; an abandoned read model rebuild is cleaned up first
+     */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public Parley parley(Configuration configuration, Store store, ParleyReadModelsModule readModels,
@@ -245,12 +352,24 @@ public class ParleyAutoConfiguration {
                                  readModels.models());
     }
 
+    /**
+     * Forks of the store, as a bean of their own.
+     *
+     * @param parley Parley
+     * @return its forks; closed with Parley, not by Spring
+     */
     @Bean(destroyMethod = "")
     @ConditionalOnMissingBean
     public Forks forks(Parley parley) {
         return parley.forks();
     }
 
+    /**
+     * The store's integrity checks and proofs, as a bean of their own.
+     *
+     * @param parley Parley
+     * @return its integrity; closed with Parley, not by Spring
+     */
     @Bean(destroyMethod = "")
     @ConditionalOnMissingBean
     public Integrity integrity(Parley parley) {

@@ -18,6 +18,11 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(ObjectMapper.class)
 public class ParleyJacksonAutoConfiguration {
 
+    /**
+     * Parley's Jackson module, unless the application declares one of the same name.
+     *
+     * @return the module with Parley's commands, ids and time formats
+     */
     @Bean
     @ConditionalOnMissingBean(name = "parleyJsonModule")
     public Module parleyJsonModule() {
