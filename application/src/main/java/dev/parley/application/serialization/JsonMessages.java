@@ -17,7 +17,12 @@ public final class JsonMessages {
     private JsonMessages() {
     }
 
-    /** The problem {@code e} reports, with the key or column where it is. */
+    /**
+     * The problem {@code e} reports, with the key or column where it is.
+     *
+     * @param e what Jackson threw while reading or mapping the JSON
+     * @return one sentence for a person, without Jackson's or Java's internals
+     */
     public static String plain(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return "unknown key \"" + unknown.getPropertyName() + "\"";
