@@ -96,6 +96,11 @@ class KillDuringGroupedRunTest {
         assertThat(reportedButNotStored.toString()).as("lines reported accepted but not stored").isEqualTo("{}");
         assertThat(stored.cardinality()).as("the kill came before the end").isLessThan(commands);
 
+        // Snapshots taken while lines were in flight were stored only once their events were: the store as the
+        // kill left it verifies, snapshots included.
+        Cli.Result killedStore = parley("verify", "--store", url);
+        assertThat(killedStore.exitCode()).as(killedStore.out() + killedStore.err()).isZero();
+
         Cli.Result again = parley("run", "--store", url, file.toString());
 
         assertThat(again.exitCode()).as(again.err()).isZero();

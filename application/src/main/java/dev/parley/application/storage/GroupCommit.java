@@ -201,6 +201,24 @@ public final class GroupCommit implements AutoCloseable {
     }
 
     /**
+     * Waits until every append this thread handed over without waiting ({@link #deferring}) is answered.
+     *
+     * @return whether all of them were stored (appends of one sender chain: the last stored means all were)
+     */
+    public boolean settledOnThisThread() {
+        CompletableFuture<Void> last = lastDeferred.get();
+        if (last == null) {
+            return true;
+        }
+        try {
+            last.join();
+            return true;
+        } catch (CompletionException | java.util.concurrent.CancellationException failed) {
+            return false;
+        }
+    }
+
+    /**
      * Queues {@code append} for the committer, or fails it once the committer is closing: checked and queued under
      * one lock with {@link #close()}, so an append is either queued before the committer's last group or refused.
      */

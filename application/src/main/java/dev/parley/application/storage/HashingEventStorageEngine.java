@@ -75,7 +75,17 @@ public final class HashingEventStorageEngine extends JdbcEventStorageEngine {
 
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        // A sender deciding ahead of its commits (parley run) has the snapshot taken from events still in flight:
+        // it is stored only once they are, and not at all if they were not.
+        if (groupCommit != null && !groupCommit.settledOnThisThread()) {
+            return;
+        }
         transactions.executeInTransaction(() -> {
+            if (!holdsEvent(snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber())) {
+                // Taken from events that are not stored (in flight on another thread, or refused): a snapshot of a
+                // history the store does not hold is never stored.
+                return;
+            }
             super.storeSnapshot(snapshot, serializer);
             try {
                 snapshotBinding.bind(snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber());
@@ -84,6 +94,23 @@ public final class HashingEventStorageEngine extends JdbcEventStorageEngine {
                                                       + ": " + e.getMessage(), e);
             }
         });
+    }
+
+    /** Whether the store holds the event of {@code aggregateId} at {@code sequence}. */
+    private boolean holdsEvent(String aggregateId, long sequence) {
+        try (Connection connection = hasher.connections().getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT 1 FROM " + DomainEvents.TABLE + " WHERE " + DomainEvents.AGGREGATE_IDENTIFIER
+                             + " = ? AND " + DomainEvents.SEQUENCE_NUMBER + " = ?")) {
+            select.setString(1, aggregateId);
+            select.setLong(2, sequence);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("cannot check the history of the snapshot of " + aggregateId + ": "
+                                                  + e.getMessage(), e);
+        }
     }
 
     /**
