@@ -62,6 +62,16 @@ public class ParleyWebAutoConfiguration {
     static class WholeServer {
     }
 
+    /**
+     * The console over the application's {@link Parley}, with the bounds of {@code parley.web.*}.
+     *
+     * @param parley     the Parley the console reads
+     * @param integrity  the integrity checks, when the application has its own; else the Parley's
+     * @param properties the console's settings
+     * @param server     where the server listens
+     * @return the console
+     * @throws IllegalStateException when the server would listen beyond the loopback interface without a token
+     */
     @Bean
     @ConditionalOnMissingBean
     public Console parleyConsole(Parley parley, ObjectProvider<Integrity> integrity, ParleyWebProperties properties,
@@ -73,6 +83,13 @@ public class ParleyWebAutoConfiguration {
                                               properties.getMaxPageSize(), properties.getCatchUp()));
     }
 
+    /**
+     * The guard, ahead of almost every other filter, on the console's paths, or on every path when
+     * {@code parley.web.guard-all} is set.
+     *
+     * @param properties the token, the bound on bodies and which paths to guard
+     * @return the guard's registration
+     */
     @Bean
     public FilterRegistrationBean<ConsoleGuard> parleyConsoleGuard(ParleyWebProperties properties) {
         FilterRegistrationBean<ConsoleGuard> registration = new FilterRegistrationBean<>(
@@ -82,6 +99,12 @@ public class ParleyWebAutoConfiguration {
         return registration;
     }
 
+    /**
+     * Puts Parley's JSON converter ahead of the host's, serves the console's pages from
+     * {@code classpath:/parley-console/} under {@code /console/}, and sends {@code /console} there.
+     *
+     * @return the configurer
+     */
     @Bean
     public WebMvcConfigurer parleyConsoleMvc() {
         return new WebMvcConfigurer() {

@@ -38,66 +38,82 @@ public class ParleyWebProperties {
      */
     private boolean guardAll;
 
+    /** @return whether the guard covers every path and unknown paths under {@code /api} answer a JSON 404 */
     public boolean isGuardAll() {
         return guardAll;
     }
 
+    /** @param guardAll whether the server is the console's alone, as in {@code parley serve} */
     public void setGuardAll(boolean guardAll) {
         this.guardAll = guardAll;
     }
 
+    /** @return whether the console and its JSON API are served */
     public boolean isEnabled() {
         return enabled;
     }
 
+    /** @param enabled whether to serve the console and its JSON API */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
+    /** @return the access token every request must carry, or null or empty for none */
     public String getToken() {
         return token;
     }
 
+    /** @param token the access token every request must carry; null or empty for none */
     public void setToken(String token) {
         this.token = token;
     }
 
+    /** @return the largest request body accepted, in bytes */
     public long getMaxRequestBytes() {
         return maxRequestBytes;
     }
 
+    /** @param maxRequestBytes the largest request body accepted, in bytes */
     public void setMaxRequestBytes(long maxRequestBytes) {
         this.maxRequestBytes = maxRequestBytes;
     }
 
+    /** @return the most commands one fork runs */
     public int getMaxForkCommands() {
         return maxForkCommands;
     }
 
+    /** @param maxForkCommands the most commands one fork runs */
     public void setMaxForkCommands(int maxForkCommands) {
         this.maxForkCommands = maxForkCommands;
     }
 
+    /** @return how many forks may run at once */
     public int getMaxConcurrentForks() {
         return maxConcurrentForks;
     }
 
+    /** @param maxConcurrentForks how many forks may run at once; more are refused with 429 */
     public void setMaxConcurrentForks(int maxConcurrentForks) {
         this.maxConcurrentForks = maxConcurrentForks;
     }
 
+    /** @return the largest page of an audit trail */
     public int getMaxPageSize() {
         return maxPageSize;
     }
 
+    /** @param maxPageSize the largest page of an audit trail */
     public void setMaxPageSize(int maxPageSize) {
         this.maxPageSize = maxPageSize;
     }
 
+    /** @return how long a query waits for the read models to catch up before answering 503 */
     public Duration getCatchUp() {
         return catchUp;
     }
 
+    /** @param catchUp how long a query waits for the read models to catch up before answering 503 */
     public void setCatchUp(Duration catchUp) {
         this.catchUp = catchUp;
     }

@@ -51,10 +51,22 @@ public final class Console {
     /**
      * How much the console takes: commands in one fork, forks at once, entries in one audit page, and how long a query
      * waits for the read models to catch up.
+     *
+     * @param maxForkCommands    the most commands one fork runs
+     * @param maxConcurrentForks how many forks may run at once (at least one); more are refused with 429
+     * @param maxPageSize        the largest page of an audit trail
+     * @param catchUp            how long a query waits for the read models before answering 503
      */
     public record Limits(int maxForkCommands, int maxConcurrentForks, int maxPageSize, Duration catchUp) {
     }
 
+    /**
+     * A console on {@code parley}.
+     *
+     * @param parley    the Parley whose record, read models and branches the console reads
+     * @param integrity the store's integrity checks, asked for each time they are needed
+     * @param limits    how much the console takes
+     */
     public Console(Parley parley, Supplier<Integrity> integrity, Limits limits) {
         this.parley = parley;
         this.integrity = integrity;
@@ -62,7 +74,16 @@ public final class Console {
         this.forksRunning = new Semaphore(Math.max(1, limits.maxConcurrentForks()));
     }
 
-    /** Every negotiation and incident, or the one named, now or as of {@code at} / {@code knownAt} (either null). */
+    /**
+     * Every negotiation and incident, or the one named, now or as of {@code at} / {@code knownAt} (either null).
+     *
+     * @param id      the negotiation or incident, or null for all
+     * @param at      the time things had happened by, or null for now
+     * @param knownAt the time things had been recorded by, or null for now
+     * @return the report {@code parley status --json} prints
+     * @throws ApiException 400 for an invalid id, 404 when the one named is not there (as of that time), 503 when
+     *                      the read models do not catch up in time
+     */
     public StatusReport status(String id, Instant at, Instant knownAt) {
         if (id != null) {
             requireId(id, "id");
@@ -77,11 +98,27 @@ public final class Console {
         return report;
     }
 
+    /**
+     * Every event in the order things happened, as {@code parley timeline --json}.
+     *
+     * @param at      the time things had happened by, or null for now
+     * @param knownAt the time things had been recorded by, or null for now
+     * @return the timeline
+     * @throws ApiException 503 when the read models do not catch up in time
+     */
     public Timeline timeline(Instant at, Instant knownAt) {
         return ask(new FindTimelineQuery(at, knownAt), Timeline.class);
     }
 
-    /** One page of the audit trail of every event, or of one aggregate's, in store order. */
+    /**
+     * One page of the audit trail of every event, or of one aggregate's, in store order.
+     *
+     * @param id     the aggregate, or null for every event
+     * @param offset how many entries to skip, 0 or more
+     * @param limit  how many entries at most, 1 to the largest page
+     * @return the page, with the trail's total
+     * @throws ApiException 400 for an invalid id, offset or limit, 404 when no events are recorded for {@code id}
+     */
     public AuditPage audit(String id, int offset, int limit) {
         if (id != null) {
             requireId(id, "aggregateId");
@@ -105,12 +142,20 @@ public final class Console {
     /**
      * Recomputes every hash, stream chain and the Merkle tree, as {@code parley verify --json}; one at a time, since
      * each reads the whole store.
+     *
+     * @return the report, intact or naming the first problem
      */
     public synchronized VerifyReport verify() {
         Verification verified = integrity.get().verify(done -> { });
         return VerifyReport.of(verified, null, null);
     }
 
+    /**
+     * The latest signed checkpoint.
+     *
+     * @return its tree size, root and the note {@code parley checkpoint} wrote
+     * @throws ApiException 404 ({@code NO_CHECKPOINT}) when none is signed yet
+     */
     public CheckpointView latestCheckpoint() {
         SignedTreeHead checkpoint = latest();
         return CheckpointView.of(checkpoint);
@@ -121,7 +166,12 @@ public final class Console {
                 "NO_CHECKPOINT", "no checkpoint yet: one is signed with parley checkpoint"));
     }
 
-    /** The verifier key that checks this store's checkpoints; never makes a key. */
+    /**
+     * The verifier key that checks this store's checkpoints; never makes a key.
+     *
+     * @return the key as {@code parley verify-proof} takes it (origin+keyid+base64)
+     * @throws ApiException 404 ({@code NO_KEY}) when the store has no signing key yet
+     */
     public String verifierKey() {
         Integrity store = integrity.get();
         if (store.publicKeyOrNull() == null) {
@@ -131,7 +181,14 @@ public final class Console {
         return store.verifierKey().toString();
     }
 
-    /** The inclusion proof of the event at {@code position} against the latest checkpoint, as {@code parley prove}. */
+    /**
+     * The inclusion proof of the event at {@code position} against the latest checkpoint, as {@code parley prove}.
+     *
+     * @param position the event's position in the record, from 1
+     * @return the proof
+     * @throws ApiException 404 when there is no checkpoint or no such event, 409 when the event came after the
+     *                      checkpoint ({@code NOT_IN_CHECKPOINT}) or the store does not verify ({@code TAMPERED})
+     */
     public InclusionProof prove(long position) {
         SignedTreeHead checkpoint = latest();
         if (position < 1 || position > parley.forks().head()) {
@@ -154,6 +211,11 @@ public final class Console {
     /**
      * Runs the commands in a fork of the record (at a position or recording time) or of a saved branch, and compares
      * it with the record; saves it as a branch only when asked. The record is never written.
+     *
+     * @param request where the fork starts, its commands, and how to compare and save it
+     * @return the accepted and rejected commands, the diff, and the branch saved as
+     * @throws ApiException 400 for an invalid request, 404 for an unknown branch to start from, 409 when the branch
+     *                      to save is there already, 413 for too many commands, 429 when other forks are running
      */
     public ForkResult fork(ForkRequest request) {
         List<String> lines = lines(request);
@@ -211,11 +273,22 @@ public final class Console {
         }
     }
 
+    /**
+     * The saved what-if branches, as {@code parley forks --json}.
+     *
+     * @return a summary of each
+     */
     public List<BranchStore.BranchSummary> branches() {
         return parley.forks().branches().list();
     }
 
-    /** A saved branch: its summary and how it differs from the record now. Nothing is saved. */
+    /**
+     * A saved branch: its summary and how it differs from the record now. Nothing is saved.
+     *
+     * @param name the branch's name
+     * @return its summary and diff against the record's head
+     * @throws ApiException 400 for an invalid name, 404 when no branch has it
+     */
     public BranchView branch(String name) {
         requireId(name, "name");
         BranchStore.BranchSummary summary = branches().stream().filter(branch -> branch.name().equals(name))
@@ -226,11 +299,23 @@ public final class Console {
         }
     }
 
+    /**
+     * The record's head.
+     *
+     * @return the position of the last event recorded
+     */
     public long head() {
         return parley.forks().head();
     }
 
-    /** Reads a time given as a query parameter, as the command line reads {@code --at}: null when absent. */
+    /**
+     * Reads a time given as a query parameter, as the command line reads {@code --at}: null when absent.
+     *
+     * @param value the parameter's value: an ISO-8601 date or date-time with offset, or null or blank
+     * @param name  the parameter's name, for the message
+     * @return the time, or null when {@code value} is absent
+     * @throws ApiException 400 when {@code value} is not such a time or is out of range
+     */
     public static Instant time(String value, String name) {
         if (value == null || value.isBlank()) {
             return null;

@@ -16,6 +16,7 @@ import java.util.Arrays;
  */
 public class ParleyJsonConverter extends MappingJackson2HttpMessageConverter {
 
+    /** A converter on a mapper of Parley's own configuration, apart from the host's. */
     public ParleyJsonConverter() {
         super(ParleyJson.create());
     }

@@ -13,6 +13,8 @@ public final class Bind {
      * Refuses to listen on {@code address} (null: every interface) without a {@code token}, unless it is a loopback
      * address.
      *
+     * @param address the address to listen on, a name or IP address; null or blank for every interface
+     * @param token   the access token, or null or empty for none
      * @throws IllegalStateException naming the fix, when the rule is broken
      */
     public static void requireTokenUnlessLoopback(String address, String token) {

@@ -41,7 +41,12 @@ public class ConsoleGuard extends OncePerRequestFilter {
     private final byte[] token;
     private final long maxRequestBytes;
 
-    /** {@code token} null or empty for none. */
+    /**
+     * A guard asking for {@code token} and bounding bodies to {@code maxRequestBytes}.
+     *
+     * @param token           the access token every request must carry; null or empty for none
+     * @param maxRequestBytes the largest request body let through, in bytes; longer ones are refused with 413
+     */
     public ConsoleGuard(String token, long maxRequestBytes) {
         this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
         this.maxRequestBytes = maxRequestBytes;
