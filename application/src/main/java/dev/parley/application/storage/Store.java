@@ -114,7 +114,9 @@ public final class Store implements AutoCloseable {
             if (!url.toUpperCase(Locale.ROOT).contains(";" + H2_WRITE_DELAY + "=")) {
                 config.setJdbcUrl(config.getJdbcUrl() + ";" + H2_WRITE_DELAY + "=0");
             }
-            if (!url.toUpperCase(Locale.ROOT).contains(";" + H2_CLOSE_ON_EXIT + "=")) {
+            if (!url.toUpperCase(Locale.ROOT).contains(";" + H2_CLOSE_ON_EXIT + "=")
+                    && !url.toUpperCase(Locale.ROOT).contains(";AUTO_SERVER=TRUE")) {
+                // (H2 refuses the two together: a database shared through AUTO_SERVER keeps H2's own closing.)
                 // H2 closes an open database in a shutdown hook of its own, while Parley's threads (read models, a
                 // command in flight) may still use it: they fail with "Database is already closed" stack traces.
                 // Closing is this store's job (close(), itself called on shutdown by whoever opened it).
