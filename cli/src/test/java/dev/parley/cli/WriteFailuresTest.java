@@ -57,8 +57,12 @@ class WriteFailuresTest {
             Child child = parleyInAChildProcess(args);
 
             assertThat(child.exit()).as("exit of parley %s; stderr: %s", args, child.err()).isEqualTo(1);
+            // As text ("parley: ..."), or under --json as {"code":"OUTPUT_FAILED","message":...}.
             assertThat(child.err()).as("parley %s", args)
-                                   .contains("parley: cannot write to standard output: no space left on device")
+                                   .contains(args.contains("--json")
+                                                     ? "{\"code\":\"OUTPUT_FAILED\",\"message\":\"cannot write to "
+                                                       + "standard output: no space left on device\"}"
+                                                     : "parley: cannot write to standard output: no space left on device")
                                    .doesNotContain("Exported", "Signed");
             assertNoStackTrace(child.err());
         }
