@@ -190,7 +190,9 @@ class PostgresCliTest {
         ParleyRun.Output status = expecting(1, "status", "--store", withoutUser, "--json");
 
         assertThat(status.out()).isEmpty();
-        assertThat(status.err()).startsWith("parley: cannot use the store at " + withoutUser + ": ")
+        // Asked for --json, the failure is JSON too.
+        assertThat(status.err()).startsWith("{\"code\":\"STORE_UNUSABLE\",\"message\":\"cannot use the store at "
+                                                    + withoutUser + ": ")
                                 .contains("role");
         assertThat(status.err().lines()).hasSize(1);
         assertNoStackTrace(status.err());
