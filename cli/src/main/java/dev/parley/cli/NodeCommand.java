@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code parley node}: keeps the read models up to date until stopped, sharing their segments with every other node
@@ -53,18 +52,8 @@ final class NodeCommand implements Callable<Integer> {
         if (claimTimeoutSeconds < 1 || segments < 1) {
             throw new ExitCodes.UsageException("--claim-timeout and --segments must be 1 or more");
         }
-        CountDownLatch stopping = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stopping.countDown();
-            try {
-                stopped.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "parley-node-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (Parley parley = Parley.builder().store(store.urlOr(Store.DEFAULT_URL))
+        try (StopSignal stop = new StopSignal("parley-node-stop");
+             Parley parley = Parley.builder().store(store.urlOr(Store.DEFAULT_URL))
                                    .claimTimeout(Duration.ofSeconds(claimTimeoutSeconds))
                                    .segments(segments)
                                    .build()) {
@@ -72,7 +61,7 @@ final class NodeCommand implements Callable<Integer> {
                                 + "; stop it with Ctrl-C.");
             err.flush();
             Holding reported = null;
-            while (!stopping.await(REPORT_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            while (!stop.await(REPORT_EVERY)) {
                 Holding now = report(parley);
                 if (!now.equals(reported)) {
                     if (json) {
@@ -87,8 +76,6 @@ final class NodeCommand implements Callable<Integer> {
             }
             err.println("Node " + parley.nodeId() + " stopping: its segments are released for the other nodes.");
             err.flush();
-        } finally {
-            stopped.countDown();
         }
         return ExitCodes.OK;
     }

@@ -26,7 +26,6 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code parley serve}: the console and its JSON API on a store, read-only, until stopped. Listens on 127.0.0.1 unless
@@ -71,18 +70,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new ExitCodes.UsageException(refused.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
-        CountDownLatch stopping = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stopping.countDown();
-            try {
-                stopped.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "parley-serve-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (Parley parley = Parley.open(store.urlOr(Store.DEFAULT_URL))) {
+        try (StopSignal stop = new StopSignal("parley-serve-stop");
+             Parley parley = Parley.open(store.urlOr(Store.DEFAULT_URL))) {
             Integrity integrity = IntegrityCommands.integrity(parley, keys);
             try (ConfigurableApplicationContext console = start(parley, integrity, port, bind, token)) {
                 int listening = ((WebServerApplicationContext) console).getWebServer().getPort();
@@ -90,14 +79,7 @@ final class ServeCommand implements Callable<Integer> {
                                     + parley.store().url() + (token == null || token.isEmpty() ? ""
                         : " (with its access token)") + "; stop it with Ctrl-C.");
                 err.flush();
-                stopping.await();
-            }
-        } finally {
-            stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running: it is what stopped the console.
+                stop.await();
             }
         }
         return ExitCodes.OK;
