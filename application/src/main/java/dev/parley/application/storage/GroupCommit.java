@@ -10,8 +10,6 @@ import org.axonframework.modelling.command.ConcurrencyException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,11 +39,7 @@ public final class GroupCommit implements AutoCloseable {
     /** Appends in one group at most; more wait for the next commit. */
     private static final int MAX_GROUP = 1_000;
     private static final String PENDING = GroupCommit.class.getName() + ".pending";
-    private static final String LAST_SEQUENCE = "last_sequence";
-    private static final String LAST_POSITION = "last_position";
     private static final Append CLOSE = new Append();
-    /** Streams whose tips one statement reads at most. */
-    private static final int TIPS_PER_STATEMENT = 100;
 
     private final DataSource dataSource;
     private final EventHasher hasher;
@@ -308,7 +302,8 @@ public final class GroupCommit implements AutoCloseable {
                 AppendLock.take(connection);
                 Map<String, StreamTip> tips = new HashMap<>();
                 Map<String, Long> next = new HashMap<>();
-                Map<String, StreamTip> stored = tipsOf(connection, group);
+                Map<String, StreamTip> stored = StreamTip.of(connection, group.stream().flatMap(
+                        append -> append.rows.stream().map(EventRow::aggregateId)).toList());
                 Map<GroupedWrite, RuntimeException> refusedWrites = checkWrites(connection, group);
                 for (Append append : group) {
                     if (admits(append, stored, refusedWrites, tips, next)) {
@@ -389,37 +384,6 @@ public final class GroupCommit implements AutoCloseable {
         }
         lastOfStream.forEach((stream, last) -> next.put(stream, last + 1));
         return true;
-    }
-
-    /**
-     * Where the store's streams that {@code group} appends to stand, read under the append lock in a statement per
-     * {@value #TIPS_PER_STATEMENT} streams; a stream the store does not hold yet is absent.
-     */
-    private static Map<String, StreamTip> tipsOf(Connection connection, List<Append> group) throws SQLException {
-        List<String> streams = new ArrayList<>(new java.util.LinkedHashSet<>(
-                group.stream().flatMap(append -> append.rows.stream().map(EventRow::aggregateId)).toList()));
-        Map<String, StreamTip> tips = new HashMap<>();
-        for (int from = 0; from < streams.size(); from += TIPS_PER_STATEMENT) {
-            List<String> chunk = streams.subList(from, Math.min(streams.size(), from + TIPS_PER_STATEMENT));
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + DomainEvents.AGGREGATE_IDENTIFIER + ", MAX(" + DomainEvents.SEQUENCE_NUMBER + ") AS "
-                            + LAST_SEQUENCE + ", MAX(" + DomainEvents.GLOBAL_INDEX + ") AS " + LAST_POSITION
-                            + " FROM " + DomainEvents.TABLE + " WHERE " + DomainEvents.AGGREGATE_IDENTIFIER + " IN ("
-                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") GROUP BY "
-                            + DomainEvents.AGGREGATE_IDENTIFIER)) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    select.setString(i + 1, chunk.get(i));
-                }
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        // A stream's positions grow with its sequence numbers, so the two maxima are one row's.
-                        tips.put(rows.getString(1), new StreamTip(rows.getLong(LAST_SEQUENCE),
-                                                                  rows.getLong(LAST_POSITION)));
-                    }
-                }
-            }
-        }
-        return tips;
     }
 
     /** The group's other rows, kind by kind, checked together: those refused, each with why. */

@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +29,6 @@ import java.util.Map;
  */
 public final class HashingEventStorageEngine extends JdbcEventStorageEngine {
 
-    /** The names of the computed last sequence and last position of a stream, read by name. */
-    private static final String LAST_SEQUENCE = "last_sequence";
-    private static final String LAST_POSITION = "last_position";
 
     private final EventHasher hasher;
     private final TransactionManager transactions;
@@ -160,24 +156,11 @@ public final class HashingEventStorageEngine extends JdbcEventStorageEngine {
         for (EventRow row : rows) {
             firstOfStream.putIfAbsent(row.aggregateId(), row.sequence());
         }
-        Map<String, StreamTip> tips = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT MAX(" + DomainEvents.SEQUENCE_NUMBER + ") AS " + LAST_SEQUENCE + ", MAX("
-                        + DomainEvents.GLOBAL_INDEX + ") AS " + LAST_POSITION + " FROM " + DomainEvents.TABLE
-                        + " WHERE " + DomainEvents.AGGREGATE_IDENTIFIER + " = ?")) {
-            for (Map.Entry<String, Long> stream : firstOfStream.entrySet()) {
-                select.setString(1, stream.getKey());
-                StreamTip tip;
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    // A stream's positions grow with its sequence numbers, so the two maxima are one row's.
-                    tip = row.getObject(LAST_SEQUENCE) == null ? StreamTip.EMPTY
-                            : new StreamTip(row.getLong(LAST_SEQUENCE), row.getLong(LAST_POSITION));
-                }
-                if (tip.sequence() + 1 != stream.getValue()) {
-                    throw GroupCommit.conflict(stream.getKey(), stream.getValue(), tip.sequence());
-                }
-                tips.put(stream.getKey(), tip);
+        Map<String, StreamTip> tips = StreamTip.of(connection, firstOfStream.keySet());
+        for (Map.Entry<String, Long> stream : firstOfStream.entrySet()) {
+            StreamTip tip = tips.computeIfAbsent(stream.getKey(), empty -> StreamTip.EMPTY);
+            if (tip.sequence() + 1 != stream.getValue()) {
+                throw GroupCommit.conflict(stream.getKey(), stream.getValue(), tip.sequence());
             }
         }
         return tips;
