@@ -105,7 +105,8 @@ final class Commands {
      * only once stored. The file is written before the clock starts; reading and parsing it is timed.
      */
     private static double commandFileRate(StoreKind store, int commands, int warmUp) throws Exception {
-        Path directory = Files.createTempDirectory("parley-bench-file");
+        // Beside the store's databases, removed with them.
+        Path directory = Files.createDirectories(store.directory.resolve("command-files"));
         try (Parley running = Parley.builder().store(store.newDatabase("commands_file")).keys(store.keys())
                                     .build()) {
             CommandFileRunner runner = new CommandFileRunner(running.commands(), "bench")
@@ -127,13 +128,6 @@ final class Commands {
             double rate = lines.size() / (elapsed / 1e9);
             Log.info("[%s] commands, parley, one command file: %.0f commands/s", store.name(), rate);
             return rate;
-        } finally {
-            try (var files = Files.list(directory)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(directory);
         }
     }
 
