@@ -45,6 +45,37 @@ final class Cli {
         return ParleyRun.write(directory, name, content);
     }
 
+    /** The report of incident inc-1 (AFG against PAK at the border posts, 2025-10-12), as a command-file line. */
+    static final String INCIDENT_REPORT = "{\"command\":\"ReportIncident\",\"incidentId\":\"inc-1\","
+            + "\"location\":\"Border posts\",\"attackers\":[\"AFG\"],\"defenders\":[\"PAK\"],"
+            + "\"description\":\"attack\",\"occurredAt\":\"2025-10-12\",\"source\":\"ISPR\"}";
+
+    /** A new H2 store in {@code directory} that holds incident inc-1, stored by {@code parley run}. */
+    static String storeWithAnIncident(Path directory) {
+        String store = storeUrl(directory);
+        Path setUp = write(directory, "set-up.ndjson", INCIDENT_REPORT + "\n");
+        Result run = parley("run", "--store", store, setUp.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return store;
+    }
+
+    /**
+     * A command file in {@code directory}: inc-1 reported, then {@code casualtyLines} reports of one PAK soldier killed
+     * and two wounded; written line by line, so it may be long.
+     */
+    static Path incidentWithCasualties(Path directory, int casualtyLines) throws java.io.IOException {
+        Path file = directory.resolve("casualties.ndjson");
+        try (java.io.BufferedWriter out = java.nio.file.Files.newBufferedWriter(
+                file, java.nio.charset.StandardCharsets.UTF_8)) {
+            out.write(INCIDENT_REPORT + "\n");
+            for (int line = 0; line < casualtyLines; line++) {
+                out.write("{\"command\":\"RecordCasualties\",\"incidentId\":\"inc-1\",\"side\":\"PAK\","
+                                  + "\"killed\":1,\"wounded\":2,\"occurredAt\":\"2025-10-12\",\"source\":\"ISPR\"}\n");
+            }
+        }
+        return file;
+    }
+
     static JsonNode json(String text) {
         return ParleyRun.json(text);
     }

@@ -71,11 +71,7 @@ class MessagesWithoutInternalsTest {
 
     @BeforeEach
     void aStoreWithAnIncident() {
-        store = storeUrl(directory);
-        Path setUp = write(directory, "set-up.ndjson", """
-                {"command":"ReportIncident","incidentId":"inc-1","location":"Border posts","attackers":["AFG"],"defenders":["PAK"],"description":"attack","occurredAt":"2025-10-12","source":"ISPR"}
-                """);
-        assertThat(parley("run", "--store", store, setUp.toString()).exitCode()).isZero();
+        store = Cli.storeWithAnIncident(directory);
     }
 
     @Test

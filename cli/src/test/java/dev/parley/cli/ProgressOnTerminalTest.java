@@ -3,7 +3,6 @@ package dev.parley.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,18 +24,9 @@ class ProgressOnTerminalTest {
     @TempDir
     Path directory;
 
+    /** The incident's report, then {@value #LINES} lines in all. */
     private Path commandFile() throws Exception {
-        Path file = directory.resolve("casualties.ndjson");
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("{\"command\":\"ReportIncident\",\"incidentId\":\"inc-1\",\"location\":\"Border posts\","
-                              + "\"attackers\":[\"AFG\"],\"defenders\":[\"PAK\"],\"description\":\"attack\","
-                              + "\"occurredAt\":\"2025-10-12\",\"source\":\"ISPR\"}\n");
-            for (int line = 1; line < LINES; line++) {
-                out.write("{\"command\":\"RecordCasualties\",\"incidentId\":\"inc-1\",\"side\":\"PAK\",\"killed\":1,"
-                                  + "\"occurredAt\":\"2025-10-12\",\"source\":\"ISPR\"}\n");
-            }
-        }
-        return file;
+        return Cli.incidentWithCasualties(directory, LINES - 1);
     }
 
     private static List<String> parley(String... args) {

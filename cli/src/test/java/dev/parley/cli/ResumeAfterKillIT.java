@@ -4,9 +4,6 @@ import dev.parley.application.testing.ParleyProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,16 +39,7 @@ class ResumeAfterKillIT {
 
     @Test
     void runningTheFileAgainAfterAKillStoresEachLineExactlyOnce() throws Exception {
-        Path file = directory.resolve("casualties.ndjson");
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("{\"command\":\"ReportIncident\",\"incidentId\":\"inc-1\",\"location\":\"Border posts\","
-                              + "\"attackers\":[\"AFG\"],\"defenders\":[\"PAK\"],\"description\":\"attack\","
-                              + "\"occurredAt\":\"2025-10-12\",\"source\":\"ISPR\"}\n");
-            for (int line = 0; line < CASUALTY_LINES; line++) {
-                out.write("{\"command\":\"RecordCasualties\",\"incidentId\":\"inc-1\",\"side\":\"PAK\",\"killed\":1,"
-                                  + "\"wounded\":2,\"occurredAt\":\"2025-10-12\",\"source\":\"ISPR\"}\n");
-            }
-        }
+        Path file = Cli.incidentWithCasualties(directory, CASUALTY_LINES);
         // AUTO_SERVER lets this test watch the store while the child process holds it open.
         String url = "jdbc:h2:file:" + directory.resolve("parley") + ";AUTO_SERVER=TRUE";
         ParleyProcess first = ParleyProcess.startFromClassPath(directory, "first", List.of("-Xmx256m"), "run",
